@@ -1,0 +1,1 @@
+"""Canal de calificación del curso."""

@@ -1,0 +1,1 @@
+"""Ayudas del curso de memoria recurrente."""

@@ -1,0 +1,6 @@
+"""Paneles interactivos de las lecciones (deslizadores que redibujan figuras)."""
+
+from .base import PANELES, Panel, modo_estatico, registrar_panel
+from .memoria import panel_gradientes
+
+__all__ = ["PANELES", "Panel", "modo_estatico", "registrar_panel", "panel_gradientes"]

@@ -1,0 +1,9 @@
+"""Implementaciones de referencia que usan las pruebas ocultas y los paneles.
+
+Los nombres aquí no coinciden con los de los ejercicios a propósito: el
+estudiante escribe ``paso_rnn``; la referencia es ``rnn.celda``.
+"""
+
+from . import rnn
+
+__all__ = ["rnn"]

@@ -1,0 +1,1 @@
+"""Herramientas de autoría y mantenimiento del curso (no las usa el estudiante)."""

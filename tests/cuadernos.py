@@ -1,0 +1,30 @@
+"""Utilidades de las pruebas para recorrer y leer los cuadernos del curso."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+RAIZ = Path(__file__).resolve().parent.parent
+ASIGNACIONES = sorted(p.name for p in (RAIZ / "source").iterdir() if p.is_dir())
+FUENTES = sorted((RAIZ / "source").glob("*/*.ipynb"))
+PUBLICADOS = sorted((RAIZ / "release").glob("*/*.ipynb"))
+
+
+def leer(ruta: Path):
+    return nbformat.read(str(ruta), as_version=4)
+
+
+def meta(celda) -> dict:
+    return celda.get("metadata", {}).get("nbgrader", {})
+
+
+def celdas_calificadas(nb) -> dict[str, float]:
+    """``{grade_id: puntos}`` de las celdas de prueba calificadas."""
+    return {meta(c)["grade_id"]: float(meta(c)["points"]) for c in nb.cells if meta(c).get("grade")}
+
+
+def ejercicios(nb) -> list[str]:
+    """grade_id de las celdas de solución, en orden."""
+    return [meta(c)["grade_id"] for c in nb.cells if meta(c).get("solution")]

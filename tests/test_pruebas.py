@@ -1,0 +1,58 @@
+"""Los mensajes de course.pruebas explican el error en español."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from course.pruebas import comprobar_cercano, comprobar_escalar, comprobar_forma, con_referencia, sin_advertencias
+
+
+def test_forma_muestra_ambas_formas():
+    with pytest.raises(AssertionError, match=r"tiene forma \(3, 2\), pero se esperaba \(2, 3\).*transpuesto"):
+        comprobar_forma(np.zeros((3, 2)), (2, 3), "h_t")
+
+
+def test_none_sugiere_return():
+    with pytest.raises(AssertionError, match="return"):
+        comprobar_forma(None, (2,), "h_t")
+
+
+def test_cercano_dice_donde_y_cuanto():
+    esperado = np.zeros((2, 2))
+    obtenido = esperado.copy()
+    obtenido[1, 0] = 0.5
+    with pytest.raises(AssertionError, match=r"1 de 4 entradas.*0\.5 en la posición \(1, 0\)"):
+        comprobar_cercano(obtenido, esperado, "C_t")
+
+
+def test_cercano_reconoce_error_comun():
+    with pytest.raises(AssertionError, match=r"Pista: ¿concatenaste"):
+        comprobar_cercano(np.ones(3), np.zeros(3), "h_t", errores_comunes={"¿concatenaste [h, x]?": np.ones(3)})
+
+
+def test_cercano_acepta_lo_correcto():
+    comprobar_cercano(np.array([1.0, 2.0]), [1.0, 2.0 + 1e-12], "x")
+
+
+def test_nan_se_explica():
+    with pytest.raises(AssertionError, match="NaN"):
+        comprobar_cercano(np.array([np.nan]), [0.0], "x")
+
+
+def test_escalar_exige_un_numero():
+    with pytest.raises(AssertionError, match="un solo número"):
+        comprobar_escalar(np.ones(3), 1.0, "la pérdida")
+
+
+def test_sin_advertencias_detecta_desborde():
+    with pytest.raises(AssertionError, match="advertencia"):
+        with sin_advertencias("sigmoide"):
+            np.exp(np.array([1000.0]))
+
+
+def test_con_referencia_restaura():
+    espacio = {"f": "estudiante"}
+    with con_referencia(espacio, f="referencia", g="nueva"):
+        assert espacio == {"f": "referencia", "g": "nueva"}
+    assert espacio == {"f": "estudiante"}

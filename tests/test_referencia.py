@@ -1,0 +1,44 @@
+"""La referencia de la RNN coincide con las fórmulas de la lección y con diferencias finitas."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from course.referencia import rnn
+
+
+def test_celda_igual_a_pesos_separados():
+    rng = np.random.default_rng(1)
+    n_x, n_h, m = 3, 4, 5
+    W = rng.standard_normal((n_h, n_h + n_x))
+    b = rng.standard_normal((n_h, 1))
+    x, h = rng.standard_normal((n_x, m)), rng.standard_normal((n_h, m))
+    W_h, W_x = rnn.separar_pesos(W, n_h)
+    np.testing.assert_allclose(rnn.celda(x, h, W, b), np.tanh(W_h @ h + W_x @ x + b))
+
+
+def test_normas_contra_diferencias_finitas():
+    rng = np.random.default_rng(2)
+    n_x, n_h, T = 2, 3, 6
+    W = rng.standard_normal((n_h, n_h + n_x))
+    b = np.zeros((n_h, 1))
+    x = rng.standard_normal((n_x, 1, T))
+    H = rnn.recorrido(x, np.zeros((n_h, 1)), W, b)
+    normas = rnn.normas_jacobiano(H, W)
+    k = 3
+    inicio = H[:, :, T - k - 1]
+    eps = 1e-6
+    J = np.empty((n_h, n_h))
+    for j in range(n_h):
+        d = np.zeros((n_h, 1))
+        d[j] = eps
+        mas = rnn.recorrido(x[:, :, T - k:], inicio + d, W, b)[:, :, -1]
+        menos = rnn.recorrido(x[:, :, T - k:], inicio - d, W, b)[:, :, -1]
+        J[:, j] = ((mas - menos) / (2 * eps)).ravel()
+    np.testing.assert_allclose(normas[k], np.linalg.norm(J, 2), rtol=1e-6)
+    assert normas[0] == 1.0
+
+
+def test_entropia_cruzada():
+    y_hat = np.full((1, 2, 3), 0.5)
+    assert np.isclose(rnn.entropia_cruzada(y_hat, np.ones_like(y_hat)), 3 * np.log(2))
