@@ -42,3 +42,31 @@ def test_normas_contra_diferencias_finitas():
 def test_entropia_cruzada():
     y_hat = np.full((1, 2, 3), 0.5)
     assert np.isclose(rnn.entropia_cruzada(y_hat, np.ones_like(y_hat)), 3 * np.log(2))
+
+
+def test_sigmoide_estable_y_simetrica():
+    import warnings
+
+    from course.referencia import lstm
+
+    z = np.array([-1000.0, -30.0, 0.0, 30.0, 1000.0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s = lstm.sigmoide(z)
+    np.testing.assert_allclose(s + lstm.sigmoide(-z), 1.0)
+    assert s[2] == 0.5 and s[0] == 0.0 and s[-1] == 1.0
+
+
+def test_lstm_recorrido_igual_a_pasos():
+    from course.referencia import lstm
+
+    rng = np.random.default_rng(3)
+    n_x, n_h, m, T = 2, 3, 4, 5
+    p = lstm.parametros_aleatorios(n_x, n_h, rng)
+    x = rng.standard_normal((n_x, m, T))
+    h, c = rng.standard_normal((n_h, m)), rng.standard_normal((n_h, m))
+    H, C, _ = lstm.recorrido(x, h, c, p)
+    for t in range(T):
+        h, c, _ = lstm.celda(x[:, :, t], h, c, p)
+        np.testing.assert_allclose(H[:, :, t], h)
+        np.testing.assert_allclose(C[:, :, t], c)

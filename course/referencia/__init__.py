@@ -4,6 +4,6 @@ Los nombres aquí no coinciden con los de los ejercicios a propósito: el
 estudiante escribe ``paso_rnn``; la referencia es ``rnn.celda``.
 """
 
-from . import rnn
+from . import lstm, rnn
 
-__all__ = ["rnn"]
+__all__ = ["lstm", "rnn"]
