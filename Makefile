@@ -5,6 +5,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 LISTO  := $(VENV)/.instalado
 PUERTO ?= 8888
+# Jupyter se niega a correr como root sin este permiso (contenedores, máquinas de CI).
+COMO_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test release bench demo instalar sistema torch limpiar-venv
 
@@ -26,7 +28,7 @@ torch: $(LISTO)
 ## lab: instala lo necesario y abre el curso en JupyterLab sobre tu copia de trabajo (trabajo/)
 lab: $(LISTO)
 	$(PY) -m herramientas.copia_trabajo
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=trabajo --ServerApp.port=$(PUERTO)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=trabajo --ServerApp.port=$(PUERTO) $(COMO_ROOT)
 
 ## test: instala lo necesario y corre todas las pruebas (en CI también instala lo del sistema y torch)
 test: $(LISTO) $(if $(CI),sistema torch)
