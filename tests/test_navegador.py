@@ -27,7 +27,6 @@ from navegador.lab import (
     abrir_navegador,
     cerrar_sesiones,
     ejecutar_todo,
-    estado_panel,
     mover_deslizador,
     validar,
 )
@@ -136,17 +135,16 @@ def test_paneles_redibujan_al_mover_cada_deslizador(abrir, publicado):
             asa = deslizador.locator(".noUi-handle").first
             ahora, maximo = (float(asa.get_attribute(a)) for a in ("aria-valuenow", "aria-valuemax"))
             teclas = ("End", "Home") if ahora < maximo else ("Home", "End")
-            lecturas, estados = [], [estado_panel(panel)]
+            valores = []
             for paso, tecla in enumerate(teclas):
-                lectura, estado = mover_deslizador(pagina, panel, deslizador, tecla)
-                lecturas.append(lectura)
-                estados.append(estado)
+                # mover_deslizador exige que el panel cambie con cada movimiento.
+                valor, _ = mover_deslizador(pagina, panel, deslizador, tecla)
+                valores.append(valor)
                 if paso == 0:
                     captura = CAPTURAS / f"{publicado.parent.name}__panel{i}__{_nombre_archivo(nombre)}.png"
                     panel.screenshot(path=str(captura))
                     assert captura.stat().st_size > 5000, f"captura vacía: {captura}"
-            assert len(set(lecturas)) == 2, f"«{nombre}» no tomó dos valores distintos: {lecturas}"
-            assert len({repr(e) for e in estados}) == 3, f"«{nombre}»: el panel no cambió con cada valor"
+            assert len(set(valores)) == 2, f"«{nombre}» no tomó dos valores distintos: {valores}"
         assert panel.locator(_ERRORES).count() == 0, f"el panel {i} mostró un error: {panel.inner_text()}"
     assert ERROR_WIDGET not in pagina.locator("body").inner_text(), f"«{ERROR_WIDGET}» en la página"
 

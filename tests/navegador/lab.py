@@ -124,11 +124,12 @@ def _valor(deslizador) -> tuple[float, float, float]:
     return tuple(float(asa.get_attribute(a)) for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
 
 
-def mover_deslizador(pagina, panel, deslizador, tecla: str, espera: float = 120.0) -> tuple[str, tuple]:
+def mover_deslizador(pagina, panel, deslizador, tecla: str, espera: float = 120.0) -> tuple[float, tuple]:
     """Enfoca el asa del deslizador, pulsa ``tecla`` y espera a que el panel se redibuje.
 
-    Devuelve ``(lectura del deslizador, estado nuevo del panel)``. Falla si el valor no cambia o
-    si el panel no se redibuja (ni la imagen ni el texto de lectura cambian).
+    Devuelve ``(valor nuevo, estado nuevo del panel)``; el valor es ``aria-valuenow`` del asa
+    (funciona aunque el deslizador no muestre su lectura). Falla si el valor no cambia o si el
+    panel no se redibuja (ni la imagen ni el texto de lectura cambian).
     """
     antes = estado_panel(panel)
     valor_antes = _valor(deslizador)[0]
@@ -146,7 +147,7 @@ def mover_deslizador(pagina, panel, deslizador, tecla: str, espera: float = 120.
             raise AssertionError(f"el panel no se redibujó tras mover el deslizador con {tecla}")
         time.sleep(0.25)
     esperar_inactivo(pagina)
-    return deslizador.locator(".widget-readout").first.inner_text(), estado_panel(panel)
+    return _valor(deslizador)[0], estado_panel(panel)
 
 
 def validar(pagina) -> tuple[str, str]:
