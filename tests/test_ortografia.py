@@ -127,7 +127,7 @@ def test_el_revisor_atrapa_palabras_sin_acento(hunspell, aceptadas, tmp_path):
 
 def test_la_limpieza_deja_solo_la_prosa():
     texto = (
-        "Calcula $h_t = \\tanh(W x)$ y $$\\sigma(z)$$ con `np.tanh(zz)` en [la guía](https://ejemplo.mx/qqq).\n"
+        "Calcula $h_t = \\tanh(W x)$, \\(\\rho^kk\\) y $$\\sigma(z)$$ con `np.tanh(zz)` en [la guía](https://ejemplo.mx/qqq).\n"
         "<b>Ojo</b>&nbsp;con n_h, h0, np.linalg.norm y softplus(x): _cursiva_ y __negrita__.\n"
         "```python\nxyzzy = 1\n```\n"
     )

@@ -72,7 +72,7 @@ def palabras_del_proyecto(carpeta: Path = CARPETA) -> set[str]:
 _MARKDOWN = [
     (re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M), " "),  # bloques de código
     (re.compile(r"\$\$.*?\$\$", re.S), " "),  # fórmulas en bloque
-    (re.compile(r"\\\[.*?\\\]", re.S), " "),
+    (re.compile(r"\\\[.*?\\\]|\\\(.*?\\\)", re.S), " "),  # \[…\] y \(…\)
     (re.compile(r"(?<!\\)\$(?:\\\$|[^$])+?\$"), " "),  # fórmulas en línea
     (re.compile(r"`+[^`]*`+"), " "),  # código en línea
     (re.compile(r"<!--.*?-->", re.S), " "),  # comentarios de HTML
