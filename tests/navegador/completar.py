@@ -7,7 +7,7 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["resolver", "tiene_panel", "cuantos_paneles"]
+__all__ = ["resolver", "cuantos_paneles"]
 
 _DELIMITADOR = re.compile(r"^\s*#+\s*(BEGIN|END) SOLUTION\s*$")
 
@@ -38,7 +38,3 @@ def cuantos_paneles(publicado: Path) -> int:
     """Cuántas celdas de código muestran un panel (``panel_xxx().mostrar()``)."""
     nb = nbformat.read(str(publicado), as_version=4)
     return sum(1 for c in nb.cells if c.cell_type == "code" and ".mostrar(" in c.source)
-
-
-def tiene_panel(publicado: Path) -> bool:
-    return cuantos_paneles(publicado) > 0
