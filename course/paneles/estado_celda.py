@@ -49,7 +49,7 @@ def panel_estado_celda() -> Panel:
     """Deslizadores para f e i en cada fase: escribir, guardar y olvidar."""
     import ipywidgets as widgets
 
-    iniciales = {"escribir": (0.0, 1.0), "guardar": (0.9, 0.2), "olvidar": (0.9, 0.0)}
+    iniciales = {"escribir": (0.0, 1.0), "guardar": (0.95, 0.0), "olvidar": (0.5, 0.0)}
     controles = {}
     for nombre, (f, i) in iniciales.items():
         controles[f"f_{nombre}"] = widgets.FloatSlider(value=f, min=0.0, max=1.0, step=0.05, description=f"f al {nombre}")
