@@ -56,3 +56,9 @@ def test_con_referencia_restaura():
     with con_referencia(espacio, f="referencia", g="nueva"):
         assert espacio == {"f": "referencia", "g": "nueva"}
     assert espacio == {"f": "estudiante"}
+
+
+def test_sin_advertencias_tolera_subdesborde():
+    # e^-1000 se redondea a 0, que es el valor correcto: no es un error del estudiante.
+    with sin_advertencias("sigmoide"):
+        assert np.exp(np.array([-1000.0]))[0] == 0.0

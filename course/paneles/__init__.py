@@ -2,5 +2,19 @@
 
 from .base import PANELES, Panel, modo_estatico, registrar_panel
 from .memoria import panel_gradientes
+from .olvido import panel_olvido
+from .entrada import panel_entrada
+from .estado_celda import panel_estado_celda
+from .salida import panel_salida
 
-__all__ = ["PANELES", "Panel", "modo_estatico", "registrar_panel", "panel_gradientes"]
+__all__ = [
+    "PANELES",
+    "Panel",
+    "modo_estatico",
+    "registrar_panel",
+    "panel_gradientes",
+    "panel_olvido",
+    "panel_entrada",
+    "panel_estado_celda",
+    "panel_salida",
+]

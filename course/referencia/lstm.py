@@ -20,6 +20,12 @@ __all__ = [
     "celda",
     "recorrido",
     "parametros_aleatorios",
+    "remanente",
+    "vida_media_olvido",
+    "escrito",
+    "escritura",
+    "recorrido_estado",
+    "producto_olvidos",
     "NOMBRES",
 ]
 
@@ -67,6 +73,45 @@ def nuevo_estado(f_t, C_prev, i_t, C_tilde):
 def oculto(o_t, C_t):
     """h_t = o_t ⊙ tanh(C_t); todo (n_h, m)."""
     return o_t * np.tanh(C_t)
+
+
+def remanente(C0, f, k):
+    """Lo que queda de C0 tras k pasos con olvido constante f y sin escribir: C0 ⊙ f^k (forma de C0)."""
+    return C0 * np.asarray(f, dtype=float) ** k
+
+
+def vida_media_olvido(f):
+    """Pasos k con f^k = 1/2 para 0 < f < 1: k = ln(1/2) / ln(f) (misma forma que f)."""
+    return np.log(0.5) / np.log(np.asarray(f, dtype=float))
+
+
+def escrito(i_t, C_tilde):
+    """Lo que se escribe en la cinta, e_t = i_t ⊙ C̃_t; todo (n_h, m)."""
+    return i_t * C_tilde
+
+
+def escritura(x_t, h_prev, p: dict):
+    """i_t ⊙ C̃_t calculado desde la entrada: x_t (n_x, m), h_prev (n_h, m) → (n_h, m)."""
+    return escrito(entrada(x_t, h_prev, p["W_i"], p["b_i"]), candidato(x_t, h_prev, p["W_C"], p["b_C"]))
+
+
+def recorrido_estado(F, I, C_tilde, C0):
+    """Aplica C_t = f_t ⊙ C_(t-1) + i_t ⊙ C̃_t con compuertas dadas.
+
+    Formas: F, I, C_tilde (n_h, m, T), C0 (n_h, m) → C (n_h, m, T), con ``C[:, :, t]``
+    el estado después del paso t.
+    """
+    C = np.zeros(F.shape)
+    c = C0
+    for t in range(F.shape[2]):
+        c = nuevo_estado(F[:, :, t], c, I[:, :, t], C_tilde[:, :, t])
+        C[:, :, t] = c
+    return C
+
+
+def producto_olvidos(F):
+    """∂C_T/∂C_0 por la cinta cuando las compuertas no dependen de C: ∏_t f_t; F (n_h, m, T) → (n_h, m)."""
+    return np.prod(F, axis=2)
 
 
 def celda(x_t, h_prev, C_prev, p: dict) -> tuple[np.ndarray, np.ndarray, dict]:

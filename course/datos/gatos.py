@@ -1,0 +1,113 @@
+"""Frases de «los gatos» para la concordancia singular/plural con una LSTM de una unidad."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..referencia import lstm
+
+__all__ = [
+    "RASGOS",
+    "CLAUSULAS",
+    "UMBRAL",
+    "frase_gatos",
+    "frases_gatos",
+    "codificar",
+    "verbo_correcto",
+    "predecir_verbo",
+    "revisar_concordancia",
+]
+
+#: Lo que la red ve de cada palabra: ¿es «gato»?, ¿es «gatos»?, ¿es otra palabra?
+RASGOS = ("gato", "gatos", "otra")
+
+#: Cláusulas que alejan al sujeto del verbo; ninguna contiene «gato» ni «gatos».
+CLAUSULAS = (
+    "que la vecina encontró en la azotea",
+    "durante la tormenta de anoche",
+    "cerca del mercado de Coyoacán",
+    "con mucha hambre y sin prisa",
+    "después de una siesta muy larga",
+    "junto a la ventana de la cocina",
+    "mientras la abuela preparaba tamales",
+    "aunque nadie había dado permiso",
+    "en la casa de Angelito",
+    "bajo la lluvia de la tarde",
+    "a pesar del ruido de la calle",
+    "desde que llegó el camión de la basura",
+)
+
+_INICIOS = ("", "ayer", "por la mañana", "en Pantitlán")
+
+#: |h_T| por debajo de este valor cuenta como «la red no se decide».
+UMBRAL = 0.1
+
+
+def frase_gatos(plural: bool, n_clausulas: int, rng: np.random.Generator) -> list[str]:
+    """Palabras de una frase sin su verbo final: [inicio] el gato / los gatos + cláusulas."""
+    inicio = _INICIOS[int(rng.integers(len(_INICIOS)))].split()
+    sujeto = ["los", "gatos"] if plural else ["el", "gato"]
+    elegidas = rng.choice(len(CLAUSULAS), size=n_clausulas, replace=n_clausulas > len(CLAUSULAS))
+    palabras = inicio + sujeto
+    for indice in elegidas:
+        palabras += CLAUSULAS[int(indice)].split()
+    return palabras
+
+
+def frases_gatos(n: int, n_clausulas: int, semilla: int) -> list[list[str]]:
+    """``n`` frases al azar (mitad singular, mitad plural en promedio) con ``n_clausulas`` cada una."""
+    rng = np.random.default_rng(semilla)
+    return [frase_gatos(bool(rng.integers(2)), n_clausulas, rng) for _ in range(n)]
+
+
+def codificar(palabras: list[str]) -> np.ndarray:
+    """Rasgos de cada palabra: x de forma (3, 1, T) con una columna por ejemplo (aquí m = 1)."""
+    x = np.zeros((len(RASGOS), 1, len(palabras)))
+    for t, palabra in enumerate(palabras):
+        fila = RASGOS.index(palabra) if palabra in RASGOS[:2] else 2
+        x[fila, 0, t] = 1.0
+    return x
+
+
+def verbo_correcto(palabras: list[str]) -> str:
+    """«estaban» si el sujeto es «gatos», «estaba» si es «gato»."""
+    return "estaban" if "gatos" in palabras else "estaba"
+
+
+def predecir_verbo(p: dict, palabras: list[str]) -> tuple[str, float]:
+    """Recorre la frase con la LSTM de parámetros ``p`` (n_h = 1) desde h0 = C0 = 0.
+
+    Devuelve ``(verbo, h_T)``: «estaban» si h_T > UMBRAL, «estaba» si h_T < -UMBRAL y
+    «¿?» si la red no se decide.
+    """
+    x = codificar(palabras)
+    cero = np.zeros((1, 1))
+    H, _, _ = lstm.recorrido(x, cero, cero, p)
+    h_T = float(H[0, 0, -1])
+    if h_T > UMBRAL:
+        return "estaban", h_T
+    if h_T < -UMBRAL:
+        return "estaba", h_T
+    return "¿?", h_T
+
+
+def revisar_concordancia(p: dict, frases: list[list[str]]) -> None:
+    """Exige que la red elija el verbo correcto en cada frase; si no, explica en cuál falló."""
+    for palabras in frases:
+        verbo, h_T = predecir_verbo(p, palabras)
+        correcto = verbo_correcto(palabras)
+        texto = " ".join(palabras)
+        if len(texto) > 90:
+            texto = texto[:40] + " … " + texto[-40:]
+        if verbo == "¿?":
+            raise AssertionError(
+                f"Tu red no se decide en «{texto} ___» ({len(palabras)} palabras): h_T = {h_T:.3g}, "
+                f"y necesita |h_T| > {UMBRAL}. ¿La compuerta de olvido deja pasar casi todo en las "
+                "palabras de relleno y la compuerta de salida está abierta al final?"
+            )
+        if verbo != correcto:
+            raise AssertionError(
+                f"Tu red eligió «{verbo}» en «{texto} ___» ({len(palabras)} palabras); lo correcto es "
+                f"«{correcto}» (h_T = {h_T:.3g}). ¿Confundiste el signo del singular y el plural en el "
+                "valor candidato, o escribes en la cinta con palabras que no son el sujeto?"
+            )
