@@ -62,3 +62,20 @@ def test_rnn_atras_contra_diferencias():
     np.testing.assert_allclose(dW, retro.diferencias_centradas(lambda v: np.sum(dH * rnn.recorrido(x, h0, v, b)), W), rtol=1e-6, atol=1e-8)
     np.testing.assert_allclose(db, retro.diferencias_centradas(lambda v: np.sum(dH * rnn.recorrido(x, h0, W, v)), b), rtol=1e-6, atol=1e-8)
     np.testing.assert_allclose(dh0, retro.diferencias_centradas(lambda v: np.sum(dH * rnn.recorrido(x, v, W, b)), h0), rtol=1e-6, atol=1e-8)
+
+
+def test_carrusel_es_el_error_completo_sin_caminos_recurrentes():
+    """Sin pesos recurrentes y con pérdida solo en h_T, el error en C_t solo viaja por el carrusel."""
+    rng = np.random.default_rng(14)
+    n_x, n_h, m, T = 2, 3, 2, 6
+    p = lstm.parametros_aleatorios(n_x, n_h, rng)
+    for nombre in lstm.NOMBRES:
+        p[f"W_{nombre}"][:, :n_h] = 0.0
+    x = rng.standard_normal((n_x, m, T))
+    _, _, caches = lstm.recorrido(x, np.zeros((n_h, m)), np.zeros((n_h, m)), p)
+    dH = np.zeros((n_h, m, T))
+    dH[:, :, -1] = rng.standard_normal((n_h, m))
+    _, dC_pasos = retro.gradientes_estado(dH, caches, p)
+    F = np.stack([c["f"] for c in caches], axis=2)
+    D = retro.carrusel(dC_pasos[:, :, -1], F)
+    np.testing.assert_allclose(D, dC_pasos[:, :, ::-1])

@@ -6,7 +6,7 @@ import numpy as np
 
 from .lstm import NOMBRES
 
-__all__ = ["paso_atras", "recorrido_atras", "gradientes_estado", "rnn_atras", "diferencias_centradas"]
+__all__ = ["carrusel", "paso_atras", "recorrido_atras", "gradientes_estado", "rnn_atras", "diferencias_centradas"]
 
 
 def diferencias_centradas(funcion, x: np.ndarray, eps: float = 1e-5) -> np.ndarray:
@@ -25,6 +25,20 @@ def diferencias_centradas(funcion, x: np.ndarray, eps: float = 1e-5) -> np.ndarr
         x[indice] = original
         grad[indice] = (mas - menos) / (2 * eps)
     return grad
+
+
+def carrusel(dC_T: np.ndarray, F: np.ndarray) -> np.ndarray:
+    """Error que llega a C_{T-k} solo por el camino del estado de la celda.
+
+    Formas: dC_T (n_h, m) = ∂L/∂C_T; F (n_h, m, T) con F[:, :, t-1] = f_t →
+    D (n_h, m, T) con D[:, :, k] = dC_T ⊙ f_T ⊙ f_{T-1} ⊙ … ⊙ f_{T-k+1}.
+    """
+    T = F.shape[2]
+    D = np.zeros(F.shape)
+    D[:, :, 0] = dC_T
+    for k in range(1, T):
+        D[:, :, k] = D[:, :, k - 1] * F[:, :, T - k]
+    return D
 
 
 def paso_atras(dh: np.ndarray, dC: np.ndarray, cache: dict, p: dict) -> tuple[dict, np.ndarray, np.ndarray]:
