@@ -47,7 +47,10 @@ def flujo_de_error(olvido: float, escala: float, T: int = 60, n_h: int = 8, semi
 def _dibujar(fig, olvido: float, escala: float) -> str:
     normas_lstm, normas_rnn = flujo_de_error(olvido, escala)
     ax = fig.add_subplot(1, 1, 1)
-    grafica_normas(ax, {"LSTM: ‖∂L/∂C_(T-k)‖": normas_lstm, "RNN: ‖∂L/∂h_(T-k)‖": normas_rnn})
+    solo_carrusel = normas_lstm[0] * olvido ** np.arange(len(normas_lstm), dtype=float)
+    grafica_normas(ax, {"LSTM: ‖∂L/∂C_(T-k)‖": normas_lstm, "RNN: ‖∂L/∂h_(T-k)‖": normas_rnn}, limite=1e8)
+    ax.semilogy(np.arange(len(solo_carrusel)), np.maximum(solo_carrusel, 1e-8), ls=":", color="tab:blue", label="solo el carrusel: f^k")
+    ax.legend(loc="best")
     ax.set_title(f"compuerta de olvido = {olvido:.2f}, escala recurrente = {escala:.2f}")
     fig.tight_layout()
     k = len(normas_lstm) - 1
@@ -63,7 +66,7 @@ def panel_carrusel() -> Panel:
     import ipywidgets as widgets
 
     controles = {
-        "olvido": widgets.FloatSlider(value=0.95, min=0.5, max=1.0, step=0.01, description="compuerta de olvido f"),
-        "escala": widgets.FloatSlider(value=0.9, min=0.3, max=1.5, step=0.05, description="escala de los pesos recurrentes"),
+        "olvido": widgets.FloatSlider(value=0.98, min=0.5, max=1.0, step=0.01, description="compuerta de olvido f"),
+        "escala": widgets.FloatSlider(value=0.6, min=0.3, max=1.5, step=0.05, description="escala de los pesos recurrentes"),
     }
     return Panel(_dibujar, controles, titulo="¿Cuánto error llega desde lejos?")
