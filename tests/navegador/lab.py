@@ -150,6 +150,26 @@ def mover_deslizador(pagina, panel, deslizador, tecla: str, espera: float = 120.
     return _valor(deslizador)[0], estado_panel(panel)
 
 
+def devolver_deslizador(pagina, deslizador, objetivo: float, maximo_pasos: int = 400) -> float:
+    """Regresa el deslizador a ``objetivo`` con las flechas, para probar el siguiente desde el estado inicial.
+
+    (Un deslizador movido a un extremo puede anular el efecto de otro: f = 0 al guardar deja
+    C = 0 y entonces f al olvidar ya no cambia nada.)
+    """
+    asa = deslizador.locator(".noUi-handle").first
+    asa.focus()
+    for _ in range(maximo_pasos):
+        actual = _valor(deslizador)[0]
+        if abs(actual - objetivo) < 1e-9:
+            break
+        pagina.keyboard.press("ArrowRight" if actual < objetivo else "ArrowLeft")
+        nuevo = _valor(deslizador)[0]
+        if (actual < objetivo) != (nuevo < objetivo) and abs(nuevo - objetivo) > 1e-9:
+            break  # el paso del deslizador no cae exacto en el objetivo
+    esperar_inactivo(pagina)
+    return _valor(deslizador)[0]
+
+
 def validar(pagina) -> tuple[str, str]:
     """Pulsa el botón Validate de nbgrader y devuelve ``(clase del resultado, texto del resultado)``.
 
