@@ -162,8 +162,12 @@ def textos_de_modulo(ruta: Path) -> list[Texto]:
 
 
 def palabras(texto: str) -> list[str]:
-    """Palabras de dos letras o más (las letras sueltas son variables: m, T, W)."""
-    return [p for p in _PALABRA.findall(texto) if len(p) > 1]
+    """Palabras de dos letras o más (las letras sueltas son variables: m, T, W).
+
+    Solo cuentan letras: un superíndice como el de «x²» separa palabras.
+    """
+    trozos = ("".join(c if c.isalpha() else " " for c in p).split() for p in _PALABRA.findall(texto))
+    return [p for trozo in trozos for p in trozo if len(p) > 1]
 
 
 def _hunspell(opcion: str, entrada: Iterable[str]) -> str:
