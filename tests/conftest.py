@@ -40,12 +40,15 @@ def pytest_terminal_summary(terminalreporter):
     atrapados = sum(1 for d in datos.values() if d["esperado"] in d["perdidos"])
     exactos = sum(1 for d in datos.values() if d["perdidos"] == [d["esperado"]])
     total = len(datos)
-    radios = [len(d["perdidos"]) for d in datos.values()]
+    from collections import Counter
+
+    radios = Counter(len(d["perdidos"]) for d in datos.values())
     terminalreporter.section("mutación")
     terminalreporter.write_line(f"puntuación de mutación: {atrapados}/{total} mutantes atrapados")
     terminalreporter.write_line(
         f"radio de daño: {exactos}/{total} cuestan exactamente un ejercicio "
-        f"({100 * exactos / max(total, 1):.0f} %); ejercicios perdidos por mutante: {radios}"
+        f"({100 * exactos / max(total, 1):.0f} %); mutantes por número de ejercicios perdidos: "
+        + ", ".join(f"{n} ejercicio(s): {c}" for n, c in sorted(radios.items()))
     )
     for nombre, d in datos.items():
         if d["perdidos"] != [d["esperado"]]:
