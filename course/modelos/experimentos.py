@@ -12,7 +12,7 @@ __all__ = ["exactitud_metro", "barrido_metro", "pronostico_energia"]
 
 
 def exactitud_metro(celda: str, L: int, iteraciones: int, semilla: int = 0, n_h: int = 16, m: int = 32,
-                    tasa: float = 1e-2, mostrar: bool = False, m_prueba: int = 512,
+                    tasa: float = 5e-3, mostrar: bool = False, m_prueba: int = 512,
                     sesgo_memoria: float = 3.0) -> tuple[float, dict]:
     """Entrena ``celda`` en la tarea de Pantitlán con distancia L y mide su exactitud.
 
