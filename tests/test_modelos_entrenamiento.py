@@ -72,3 +72,13 @@ def test_entrenar_en_silencio(capsys):
     x, y = np.ones((1, 4, 3)), np.array([0, 1, 0, 1])
     entrenar(red, lambda k: (x, y), 3, mostrar=False)
     assert capsys.readouterr().out == ""
+
+
+def test_panel_de_recorte_compara_norma_y_valor():
+    from course.paneles.recorte import recortes
+
+    v = recortes(6.0, 1.5, 2.0)
+    np.testing.assert_allclose(np.linalg.norm(v["por norma"]), 2.0)
+    np.testing.assert_allclose(v["por norma"] / np.linalg.norm(v["por norma"]), v["original"] / np.linalg.norm(v["original"]))
+    np.testing.assert_allclose(v["por valor (np.clip)"], [2.0, 1.5])
+    np.testing.assert_allclose(recortes(0.5, -0.5, 2.0)["por norma"], [0.5, -0.5])
