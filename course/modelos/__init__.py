@@ -3,7 +3,7 @@
 Es el modelo de referencia de la lección 09; las ecuaciones se escriben a mano en las lecciones 01–08.
 """
 
-from . import activaciones, adam, entrenamiento, graficas, gru, lstm, perdidas, recorte, red, rnn
+from . import activaciones, adam, entrenamiento, experimentos, graficas, gru, lstm, perdidas, recorte, red, rnn
 from .adam import Adam
 from .entrenamiento import entrenar
 from .red import CELDAS, Red
@@ -12,6 +12,7 @@ __all__ = [
     "activaciones",
     "adam",
     "entrenamiento",
+    "experimentos",
     "graficas",
     "gru",
     "lstm",
