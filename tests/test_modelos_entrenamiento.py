@@ -82,3 +82,12 @@ def test_panel_de_recorte_compara_norma_y_valor():
     np.testing.assert_allclose(v["por norma"] / np.linalg.norm(v["por norma"]), v["original"] / np.linalg.norm(v["original"]))
     np.testing.assert_allclose(v["por valor (np.clip)"], [2.0, 1.5])
     np.testing.assert_allclose(recortes(0.5, -0.5, 2.0)["por norma"], [0.5, -0.5])
+
+
+def test_grafica_de_exactitud_y_de_pronostico():
+    fig, ejes = plt.subplots(1, 2)
+    graficas.grafica_exactitud(ejes[0], (5, 10), {"rnn": np.array([[1.0], [0.25]]), "lstm": np.array([[1.0], [1.0]])}, azar=0.25)
+    assert [l.get_label() for l in ejes[0].lines] == ["RNN simple", "LSTM", "al azar"]
+    np.testing.assert_allclose(ejes[0].lines[0].get_ydata(), [1.0, 0.25])
+    graficas.grafica_pronostico(ejes[1], np.arange(10.0), {"LSTM": np.arange(10.0) + 1}, pasos=4)
+    np.testing.assert_allclose(ejes[1].lines[1].get_ydata(), [1, 2, 3, 4])

@@ -7,6 +7,8 @@ import numpy as np
 __all__ = ["grafica_perdida", "grafica_exactitud", "grafica_pronostico"]
 
 _NOMBRES = {"rnn": "RNN simple", "lstm": "LSTM", "gru": "GRU"}
+# Marcadores y trazos distintos para que las curvas encimadas (LSTM y GRU en 1.0) se distingan.
+_ESTILOS = {"rnn": ("o", "-", 6), "lstm": ("s", "--", 9), "gru": ("^", ":", 5)}
 
 
 def grafica_perdida(ax, historial: dict, suavizar: int = 20, titulo: str | None = None) -> None:
@@ -27,7 +29,8 @@ def grafica_exactitud(ax, distancias, resultados: dict[str, np.ndarray], azar: f
     """Exactitud contra la distancia L; ``resultados[celda]`` es (len(distancias), semillas)."""
     for celda, tabla in resultados.items():
         tabla = np.asarray(tabla, dtype=float).reshape(len(distancias), -1)
-        ax.plot(distancias, tabla.mean(axis=1), "o-", label=_NOMBRES.get(celda, celda))
+        marcador, trazo, tamano = _ESTILOS.get(celda, ("o", "-", 6))
+        ax.plot(distancias, tabla.mean(axis=1), marker=marcador, ls=trazo, ms=tamano, label=_NOMBRES.get(celda, celda))
         if tabla.shape[1] > 1:
             ax.fill_between(distancias, tabla.min(axis=1), tabla.max(axis=1), alpha=0.15)
     ax.axhline(azar, color="gray", ls="--", lw=0.8, label="al azar")
