@@ -7,6 +7,7 @@ from .entrada import panel_entrada
 from .estado_celda import panel_estado_celda
 from .memoria import panel_gradientes
 from .olvido import panel_olvido
+from .recorte import panel_recorte
 from .salida import panel_salida
 
 __all__ = [
@@ -21,4 +22,5 @@ __all__ = [
     "panel_salida",
     "panel_carrusel",
     "panel_compuertas_gru",
+    "panel_recorte",
 ]

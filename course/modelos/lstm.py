@@ -1,0 +1,211 @@
+"""LSTM en lote (estándar, con mirillas y acoplada): adelante y atrás con pesos apilados.
+
+Convención del curso: x (n_x, m, T), h y C (n_h, m). Los pesos de las compuertas se apilan por
+renglones en ``W`` (R, n_h + n_x), que actúa sobre ``[h_{t-1}; x_t]``, y ``b`` (R, 1):
+
+* ``"estandar"`` y ``"mirilla"``: R = 4 n_h, bloques (f, i, o, C̃);
+* ``"acoplada"``: R = 3 n_h, bloques (f, o, C̃), con i = 1 − f.
+
+Las compuertas sigmoides van primero y el valor candidato al final para que cada activación
+sea una sola operación sobre renglones contiguos. Con mirillas, ``V`` (3 n_h, n_h) apila
+V_f, V_i, V_o: f e i ven C_{t-1} y o ve C_t, es decir
+W_f·[C_{t-1}; h_{t-1}; x_t] = V_f·C_{t-1} + W_f·[h_{t-1}; x_t].
+
+Cada paso hace UN producto matricial con los pesos apilados para todas las compuertas; la
+parte de la entrada se calcula para toda la secuencia con un solo producto antes del ciclo.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["VARIANTES", "bloques", "iniciar", "desde_compuertas", "a_compuertas", "adelante", "atras"]
+
+VARIANTES = ("estandar", "mirilla", "acoplada")
+
+
+def bloques(variante: str = "estandar") -> tuple[str, ...]:
+    """Orden de los bloques de renglones de ``W`` y ``b`` para la variante."""
+    if variante not in VARIANTES:
+        raise ValueError(f"variante desconocida {variante!r}; usa una de {VARIANTES}")
+    return ("f", "o", "C") if variante == "acoplada" else ("f", "i", "o", "C")
+
+
+def iniciar(n_x: int, n_h: int, rng: np.random.Generator, variante: str = "estandar", dtype=np.float64,
+            sesgo_olvido: float = 1.0) -> dict:
+    """Parámetros iniciales: ``W`` (R, n_h + n_x) uniforme en ±1/√n_h y ``b`` (R, 1) en ceros salvo f.
+
+    Un sesgo positivo en la compuerta de olvido (``sesgo_olvido``) hace que al principio la celda
+    recuerde: f ≈ σ(sesgo) (Gers et al., 2000; Jozefowicz et al., 2015).
+    Con ``variante="mirilla"`` añade ``V`` (3 n_h, n_h).
+    """
+    R = len(bloques(variante)) * n_h
+    k = 1.0 / np.sqrt(n_h)
+    p = {"W": rng.uniform(-k, k, (R, n_h + n_x)).astype(dtype), "b": np.zeros((R, 1), dtype=dtype)}
+    p["b"][:n_h] = sesgo_olvido
+    if variante == "mirilla":
+        p["V"] = rng.uniform(-k, k, (3 * n_h, n_h)).astype(dtype)
+    return p
+
+
+def desde_compuertas(p: dict, variante: str = "estandar") -> dict:
+    """Del diccionario del curso (``W_f, b_f, …``; ``V_f, V_i, V_o`` con mirillas) a pesos apilados."""
+    orden = bloques(variante)
+    q = {"W": np.concatenate([p[f"W_{g}"] for g in orden]), "b": np.concatenate([p[f"b_{g}"] for g in orden])}
+    if variante == "mirilla":
+        q["V"] = np.concatenate([p["V_f"], p["V_i"], p["V_o"]])
+    return q
+
+
+def a_compuertas(q: dict, variante: str = "estandar") -> dict:
+    """Inversa de :func:`desde_compuertas`: parte ``W`` (R, ·), ``b`` (R, 1) y ``V`` por compuerta."""
+    orden = bloques(variante)
+    n_h = q["W"].shape[0] // len(orden)
+    p = {}
+    for k, g in enumerate(orden):
+        p[f"W_{g}"] = q["W"][k * n_h:(k + 1) * n_h]
+        p[f"b_{g}"] = q["b"][k * n_h:(k + 1) * n_h]
+    if variante == "mirilla":
+        p["V_f"], p["V_i"], p["V_o"] = (q["V"][k * n_h:(k + 1) * n_h] for k in range(3))
+    return p
+
+
+def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar", C0: np.ndarray | None = None):
+    """Recorre la secuencia.
+
+    Formas: x (n_x, m, T), h0 (n_h, m), C0 (n_h, m) o None (ceros) → ``(H, cache)`` con
+    H (n_h, m, T) los estados ocultos después de cada paso; ``cache`` sirve a :func:`atras`.
+    """
+    orden = bloques(variante)
+    W, b = p["W"], p["b"]
+    dtype = W.dtype
+    n_x, m, T = x.shape
+    n_h = h0.shape[0]
+    R = W.shape[0]
+    ns = R - n_h  # renglones sigmoides (todos menos C̃, que va al final)
+    o0 = ns - n_h  # inicio de la compuerta de salida
+    # σ(z) = ½ tanh(z/2) + ½: escalamos por ½ los renglones sigmoides para hacer un solo tanh.
+    escala = np.full((R, 1), 0.5, dtype=dtype)
+    escala[ns:] = 1.0
+    W_hs = np.ascontiguousarray(W[:, :n_h] * escala)
+    # Entrada con un renglón de unos al final para que el sesgo entre en el mismo producto.
+    xt = np.empty((T, n_x + 1, m), dtype=dtype)
+    xt[:, :n_x] = x.transpose(2, 0, 1)
+    xt[:, n_x] = 1.0
+    W_in = np.concatenate([W[:, n_h:], b], axis=1) * escala
+    A = np.matmul(W_in, xt)  # toda la entrada (y el sesgo) de una vez: (T, R, m)
+    Hs = np.empty((T + 1, n_h, m), dtype=dtype)  # Hs[0] = h0, Hs[t+1] = h_t
+    Cs = np.empty((T + 1, n_h, m), dtype=dtype)
+    TC = np.empty((T, n_h, m), dtype=dtype)  # tanh(C_t)
+    Hs[0] = h0
+    Cs[0] = 0.0 if C0 is None else C0
+    mirilla = variante == "mirilla"
+    acoplada = variante == "acoplada"
+    if mirilla:
+        V_fi = np.ascontiguousarray(0.5 * p["V"][:2 * n_h])
+        V_o = np.ascontiguousarray(0.5 * p["V"][2 * n_h:])
+    temp = np.empty((R, m), dtype=dtype)
+    prod = np.empty((n_h, m), dtype=dtype)
+    for t in range(T):
+        a = A[t]
+        np.matmul(W_hs, Hs[t], out=temp)
+        a += temp
+        if mirilla:
+            a[:o0] += V_fi @ Cs[t]
+            act = a[:o0]  # o espera a C_t
+            np.tanh(a[ns:], out=a[ns:])
+        else:
+            act = a[:ns]
+            np.tanh(a, out=a)
+        if mirilla:
+            np.tanh(act, out=act)
+        act *= 0.5
+        act += 0.5
+        c = Cs[t + 1]
+        f, gc = a[:n_h], a[ns:]
+        if acoplada:
+            # C_t = f⊙C_{t-1} + (1 − f)⊙C̃ = C̃ + f⊙(C_{t-1} − C̃)
+            np.subtract(Cs[t], gc, out=c)
+            c *= f
+            c += gc
+        else:
+            np.multiply(f, Cs[t], out=c)
+            np.multiply(a[n_h:2 * n_h], gc, out=prod)
+            c += prod
+        if mirilla:
+            zo = a[o0:ns]
+            zo += V_o @ c
+            np.tanh(zo, out=zo)
+            zo *= 0.5
+            zo += 0.5
+        np.tanh(c, out=TC[t])
+        np.multiply(a[o0:ns], TC[t], out=Hs[t + 1])
+    H = Hs[1:].transpose(1, 2, 0)
+    cache = {"xt": xt, "A": A, "Hs": Hs, "Cs": Cs, "TC": TC, "variante": variante}
+    return H, cache
+
+
+def _suma_productos(a: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """Σ_t a[t] @ c[t]ᵀ para a (T, r, m) y c (T, k, m) → (r, k), en un solo producto."""
+    return np.tensordot(a, c, axes=([0, 2], [0, 2]))
+
+
+def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
+    """Retropropagación en el tiempo.
+
+    Formas: dH (n_h, m, T) = ∂L/∂H (de la pérdida, sin la recurrencia), ``dC_T`` (n_h, m) o None →
+    ``(grads, dx, dh0, dC0)`` con ``grads`` de las mismas claves y formas que ``p``, dx (n_x, m, T).
+    """
+    variante = cache["variante"]
+    xt, A, Hs, Cs, TC = cache["xt"], cache["A"], cache["Hs"], cache["Cs"], cache["TC"]
+    T, n_h, m = TC.shape
+    W = p["W"]
+    dtype = W.dtype
+    R = W.shape[0]
+    ns = R - n_h
+    o0 = ns - n_h
+    W_hT = np.ascontiguousarray(W[:, :n_h].T)
+    Cprev = Cs[:-1]
+    F, O, G = A[:, :n_h], A[:, o0:ns], A[:, ns:]
+    # Todo lo que no depende de la recurrencia, vectorizado sobre el tiempo.
+    Po = TC * O * (1 - O)  # ∂h/∂z_o = tanh(C)·o(1−o)
+    Ko = O * (1 - TC * TC)  # ∂h/∂C = o(1 − tanh²C)
+    Qa = np.empty((T, o0, m), dtype=dtype)  # ∂C/∂z de f (e i) por dC
+    if variante == "acoplada":
+        Qa[:] = (Cprev - G) * F * (1 - F)
+        Qg = (1 - F) * (1 - G * G)
+    else:
+        I = A[:, n_h:2 * n_h]
+        Qa[:, :n_h] = Cprev * F * (1 - F)
+        Qa[:, n_h:] = G * I * (1 - I)
+        Qg = I * (1 - G * G)
+    dHt = np.ascontiguousarray(np.asarray(dH, dtype=dtype).transpose(2, 0, 1))  # (T, n_h, m)
+    dZ = np.empty_like(A)
+    dh = np.zeros((n_h, m), dtype=dtype)
+    dc = np.zeros((n_h, m), dtype=dtype) if dC_T is None else np.array(dC_T, dtype=dtype)
+    na = o0 // n_h
+    mirilla = variante == "mirilla"
+    if mirilla:
+        V_fiT = np.ascontiguousarray(p["V"][:2 * n_h].T)
+        V_oT = np.ascontiguousarray(p["V"][2 * n_h:].T)
+    for t in range(T - 1, -1, -1):
+        dh += dHt[t]
+        dz = dZ[t]
+        np.multiply(dh, Po[t], out=dz[o0:ns])
+        dh *= Ko[t]
+        dc += dh
+        if mirilla:
+            dc += V_oT @ dz[o0:ns]
+        np.multiply(Qa[t].reshape(na, n_h, m), dc, out=dz[:o0].reshape(na, n_h, m))
+        np.multiply(Qg[t], dc, out=dz[ns:])
+        dc *= F[t]
+        if mirilla:
+            dc += V_fiT @ dz[:o0]
+        np.matmul(W_hT, dz, out=dh)
+    # Gradientes de los pesos: un producto sobre todos los pasos y ejemplos.
+    dW_x = _suma_productos(dZ, xt)  # su última columna es ∂L/∂b (renglón de unos)
+    grads = {"W": np.concatenate([_suma_productos(dZ, Hs[:-1]), dW_x[:, :-1]], axis=1), "b": dW_x[:, -1:].copy()}
+    if mirilla:
+        grads["V"] = np.concatenate([_suma_productos(dZ[:, :o0], Cprev), _suma_productos(dZ[:, o0:ns], Cs[1:])])
+    dx = np.matmul(np.ascontiguousarray(W[:, n_h:].T), dZ).transpose(1, 2, 0)
+    return grads, dx, dh, dc
