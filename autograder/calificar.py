@@ -111,7 +111,8 @@ def _iniciar_trabajador(curso: str, cuales: list[str], limites: Limites, area: s
         shutil.rmtree(raiz)
     raiz.mkdir(parents=True)
     # Los sockets del núcleo van en una ruta corta (los sockets de Unix admiten ~100 caracteres).
-    sockets = Path(tempfile.mkdtemp(prefix="calif-k"))
+    sockets = raiz / "k"
+    sockets.mkdir()
     nombre = instalar_especificacion(raiz)
     cache_mpl = raiz / "matplotlib"
     import subprocess
@@ -120,7 +121,7 @@ def _iniciar_trabajador(curso: str, cuales: list[str], limites: Limites, area: s
     subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env={**os.environ, "MPLCONFIGDIR": str(cache_mpl)},
                    check=False, capture_output=True)
     os.environ.update({
-        "CALIFICADOR_AREA": os.pathsep.join([str(raiz), str(sockets)]),
+        "CALIFICADOR_AREA": str(raiz),
         "CALIFICADOR_SOCKETS": str(sockets),
         "CALIFICADOR_MEMORIA": str(limites.memoria_mib * 1024**2),
         "PYTHONHASHSEED": "0",
@@ -334,7 +335,10 @@ def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limi
             if progreso:
                 progreso(r)
 
-    area = raiz / ".calificacion"
+    # Las copias de los trabajadores viven en una carpeta propia legible por el usuario del núcleo
+    # (la del curso puede estar bajo una carpeta privada, como las temporales de pytest).
+    area = Path(tempfile.mkdtemp(prefix="calificador-"))
+    area.chmod(0o755)
     intentos = 0
     while pendientes and intentos < 2:
         intentos += 1
@@ -357,8 +361,7 @@ def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limi
     for estudiante in list(pendientes):
         _integrar(resultados_[estudiante], {"puntajes": {}, "mensajes": {}, "incidencias": [],
                                             "error": "el proceso trabajador terminó de forma inesperada"}, raiz, asignacion)
-    for carpeta in area.glob("t*"):
-        shutil.rmtree(carpeta, ignore_errors=True)
+    shutil.rmtree(area, ignore_errors=True)
 
     lista = [resultados_[e] for e in sorted(resultados_)]
     _volcar_al_gradebook(raiz, asignacion, lista)
