@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--limite-cuaderno", type=int, default=300, help="segundos por cuaderno (300)")
         p.add_argument("--memoria", type=int, default=2048, help="MiB de memoria por entrega (2048)")
         p.add_argument("--salida", type=int, default=200_000, help="caracteres de salida por cuaderno (200000)")
+    demo.set_defaults(limite_celda=20, limite_cuaderno=120, memoria=1024)
     con_curso(ordenes.add_parser("retroalimentar", help="escribe la retroalimentación HTML de cada estudiante"))
     con_curso(ordenes.add_parser("exportar", help="CSV de calificaciones y resumen (tabla y PNG)"))
     args = analizador.parse_args(argv)

@@ -253,7 +253,9 @@ def _asegurar_preparado(raiz: Path, asignacion: str) -> CursoDeCalificacion:
     except MissingEntry:
         preparado = False
     if not preparado:
-        curso.preparar([asignacion])
+        resultado = curso.api.generate_assignment(asignacion, force=True, create=True)
+        if not resultado.get("success"):
+            raise RuntimeError(f"nbgrader no pudo registrar {asignacion}:\n{resultado.get('error', '')}")
     return curso
 
 

@@ -39,7 +39,7 @@ CASOS_HOSTILES = {
     "bomba_memoria": "agota la memoria en la tercera celda de solución",
     "os_exit": "os._exit en la segunda celda de solución",
     "advertencia": "solución correcta que emite una advertencia por stderr",
-    "manipulacion": "primer ejercicio sin resolver, reemplaza las funciones de prueba, escribe fuera y usa la red",
+    "manipulacion": "primer ejercicio devuelve None, anula las funciones de prueba, escribe fuera y usa la red",
 }
 
 
@@ -120,8 +120,9 @@ def _hostil(caso: str, raiz: Path, asignacion: str) -> tuple[str, bytes]:
         sol(0).source = (sol(0).source[:linea] + '    import warnings\n    warnings.warn("revisa las formas", UserWarning)\n'
                          + sol(0).source[linea:])
     elif caso == "manipulacion":
-        en_blanco = cuaderno_resuelto(raiz, asignacion, cuantos=0)
-        sol(0).source = _celdas(en_blanco, "solution")[0].source
+        # Una función que devuelve basura: solo pasaría si las comprobaciones se anularan.
+        linea = sol(0).source.index("\n", sol(0).source.index("def ")) + 1
+        sol(0).source = sol(0).source[:linea] + "    return None\n" + sol(0).source[linea:]
         trampa = nbformat.v4.new_code_cell(
             "import course.pruebas as pruebas\n"
             "pruebas.comprobar_cercano = lambda *a, **k: None\n"

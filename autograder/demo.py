@@ -17,7 +17,7 @@ __all__ = ["demo"]
 
 
 def demo(curso: Path | None = None, asignacion: str | None = None, formato: str = "moodle",
-         limites: Limites = Limites(celda=20, cuaderno=120), trabajadores: int | None = None) -> int:
+         limites: Limites = Limites(celda=20, cuaderno=120, memoria_mib=1024), trabajadores: int | None = None) -> int:
     """Corre importar → calificar → retroalimentar → exportar e imprime la tabla de calificaciones."""
     asignacion = asignacion or asignaciones()[0]
     raiz = Path(curso or tempfile.mkdtemp(prefix="demo-calificacion-")).resolve()

@@ -124,7 +124,7 @@ def revisar(ruta: Path, publicado: Path, fuente: Path | None = None) -> Revision
         gid = _meta(celda_ref).get("grade_id")
         if not gid or gid in vistos or not (_meta(celda_ref).get("grade") or _meta(celda_ref).get("locked")):
             continue
-        tipo = "prueba" if _meta(celda_ref).get("grade") else "bloqueada"
+        tipo = "de prueba" if _meta(celda_ref).get("grade") else "bloqueada"
         revision.anotar("eliminada", f"faltaba la celda {tipo} «{gid}»: se restaura")
         destino = 0
         for anterior in reversed(orden[:posicion]):
