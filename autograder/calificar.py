@@ -114,19 +114,14 @@ def _iniciar_trabajador(curso: str, cuales: list[str], limites: Limites, area: s
     sockets = raiz / "k"
     sockets.mkdir()
     nombre = instalar_especificacion(raiz)
-    cache_mpl = raiz / "matplotlib"
-    import subprocess
-    import sys
-
-    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env={**os.environ, "MPLCONFIGDIR": str(cache_mpl)},
-                   check=False, capture_output=True)
     os.environ.update({
         "CALIFICADOR_AREA": str(raiz),
         "CALIFICADOR_SOCKETS": str(sockets),
         "CALIFICADOR_MEMORIA": str(limites.memoria_mib * 1024**2),
         "PYTHONHASHSEED": "0",
         "CALIFICADOR_BITACORA": str(raiz / "nucleos.log"),
-        "CALIFICADOR_MPL": str(cache_mpl),
+        "CALIFICADOR_MPL": str(Path(area) / "matplotlib"),
+        "CALIFICADOR_OCULTAR": os.pathsep.join(_ocultas(Path(curso), raiz)),
     })
     preprocesadores = [EjecucionAislada if p is Execute else p for p in Autograde.class_traits()["autograde_preprocessors"].default()]
     extra = {
@@ -138,7 +133,12 @@ def _iniciar_trabajador(curso: str, cuales: list[str], limites: Limites, area: s
         "LimitOutput": {"max_lines": 2000},
     }
     copia = CursoDeCalificacion(raiz, origen=Path(curso), **extra)
-    copia.preparar(cuales)
+    # La copia hereda el gradebook del curso (ya tiene las asignaciones): no hace falta generate_assignment.
+    shutil.copy2(Path(curso) / "nbgrader_config.py", raiz / "nbgrader_config.py")
+    for asignacion in cuales:
+        shutil.copytree(Path(curso) / "source" / asignacion, raiz / "source" / asignacion,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    shutil.copy2(Path(curso) / "gradebook.db", raiz / "gradebook.db")
     _TRABAJADOR.update(curso=Path(curso), copia=copia, sockets=sockets)
 
 
@@ -167,6 +167,33 @@ def _codigo_guardia(curso: str, cuales: list[str]) -> str:
         "del _il, _s",
     ]
     return "\n".join(lineas)
+
+
+def _ocultas(curso: Path, copia: Path) -> list[str]:
+    """Rutas que el núcleo no debe ver: fuentes con soluciones y pruebas ocultas, gradebooks y entregas."""
+    from .curso import RAIZ_REPO
+
+    rutas = [RAIZ_REPO / "source", copia / "source", copia / "submitted", copia / "gradebook.db", copia / "kernels",
+             copia / "nbgrader_config.py"]
+    paquete = (RAIZ_REPO / "course").resolve()
+    # El curso del instructor entero, salvo que contenga el paquete ``course`` (entonces solo sus partes sensibles).
+    if curso.resolve() in paquete.parents:
+        rutas += [curso / n for n in ("source", "submitted", "autograded", "feedback", "gradebook.db", "calificacion", ".calificacion")]
+    else:
+        rutas.append(curso)
+    return [str(r.resolve()) for r in rutas]
+
+
+def _cache_matplotlib(destino: Path) -> None:
+    """Caché de fuentes de matplotlib ya construida, para que cada núcleo no la reconstruya (≈1 s)."""
+    import subprocess
+    import sys
+
+    destino.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env={**os.environ, "MPLCONFIGDIR": str(destino)},
+                   check=False, capture_output=True, timeout=120)
+    for archivo in destino.iterdir():
+        archivo.chmod(0o644)
 
 
 def _puntajes_y_mensajes(copia: CursoDeCalificacion, asignacion: str, estudiante: str, cuadernos: list[str]):
@@ -341,6 +368,7 @@ def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limi
     # (la del curso puede estar bajo una carpeta privada, como las temporales de pytest).
     area = Path(tempfile.mkdtemp(prefix="calificador-"))
     area.chmod(0o755)
+    _cache_matplotlib(area / "matplotlib")
     intentos = 0
     while pendientes and intentos < 2:
         intentos += 1

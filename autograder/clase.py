@@ -140,6 +140,11 @@ def _hostil(caso: str, raiz: Path, asignacion: str) -> tuple[str, bytes]:
             "    print('red: disponible')\n"
             "except OSError as error:\n"
             "    print('red: bloqueada', error)\n"
+            "import pathlib\n"
+            "raiz = pathlib.Path(pruebas.__file__).resolve().parents[1]\n"
+            "print('fuentes visibles:', len(list((raiz / 'source').glob('*/*.ipynb'))))\n"
+            "tam = [q.joinpath('gradebook.db').stat().st_size for q in pathlib.Path.cwd().parents if q.joinpath('gradebook.db').exists()]\n"
+            "print('gradebook legible:', sum(tam))\n"
         )
         nb.cells.insert(nb.cells.index(sol(0)) + 1, trampa)
     else:

@@ -78,12 +78,21 @@ def _montar(libc, origen, destino, tipo, banderas, datos=None) -> None:
         raise OSError(errno, f"mount {destino}: {os.strerror(errno)}")
 
 
-def _aislar_sistema(escribibles: list[str]) -> bool:
-    """Red y montajes propios; todo de solo lectura salvo ``escribibles``. Devuelve si se logró."""
+def _aislar_sistema(escribibles: list[str], ocultas: list[str]) -> bool:
+    """Red y montajes propios; todo de solo lectura salvo ``escribibles``; ``ocultas`` quedan vacías.
+
+    Devuelve si se logró.
+    """
     libc = _libc()
     if libc.unshare(_CLONE_NEWNET | _CLONE_NEWNS) != 0:
         return False
     _montar(libc, None, "/", None, _MS_REC | _MS_PRIVATE)
+    # Soluciones, pruebas ocultas, gradebook y entregas ajenas: invisibles para el código del estudiante.
+    for ruta in ocultas:
+        if os.path.isdir(ruta):
+            _montar(libc, "tmpfs", ruta, "tmpfs", _MS_NOSUID | _MS_NODEV | _MS_RDONLY, "size=4k,mode=0555")
+        elif os.path.isfile(ruta):
+            _montar(libc, os.devnull, ruta, None, _MS_BIND)
     for carpeta in escribibles:
         _montar(libc, carpeta, carpeta, None, _MS_BIND | _MS_REC)
     _abrir_interprete(libc, escribibles[-1])
@@ -159,6 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     }.items():
         entorno[variable] = valor
     bitacora = entorno.get("CALIFICADOR_BITACORA", os.devnull)
+    entorno_ocultas = entorno.get("CALIFICADOR_OCULTAR", "").split(os.pathsep)
     memoria = int(entorno.get("CALIFICADOR_MEMORIA", str(2 * 1024**3)))
     archivo = int(entorno.get("CALIFICADOR_ARCHIVO", str(64 * 1024**2)))
     for variable in [v for v in entorno if v.startswith("CALIFICADOR_") or v == "JUPYTER_PATH"]:
@@ -179,7 +189,7 @@ def main(argv: list[str] | None = None) -> None:
     es_root = os.geteuid() == 0
     if es_root and escribibles:
         try:
-            _aislar_sistema(escribibles)
+            _aislar_sistema(escribibles, [r for r in entorno_ocultas if r])
         except OSError as error:  # sin permisos para montar: seguimos con el resto
             print(f"aislamiento parcial: {error}", file=sys.stderr)
     _limitar(memoria, archivo)

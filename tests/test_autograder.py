@@ -139,8 +139,9 @@ def test_manipulacion_no_escribe_fuera_ni_usa_la_red(curso):
     salida = "".join(o.get("text", "") for c in nbformat.read(str(ruta), as_version=4).cells
                      if c.cell_type == "code" for o in c.get("outputs", []))
     assert "escritura bloqueada" in salida
-    if red_aislable():
+    if red_aislable():  # con espacios de nombres: ni red, ni soluciones, ni gradebook a la vista
         assert "red: bloqueada" in salida
+        assert "fuentes visibles: 0" in salida and "gradebook legible: 0" in salida
 
 
 def test_cada_entrega_del_zip_aparece_en_el_csv(curso):
