@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .curso import CursoDeCalificacion, cargar_configuracion
+from .curso import CursoDeCalificacion
 
 __all__ = ["Limites", "Resultado", "ESTADOS", "calificar", "resultados", "ejercicios_de", "cuadernos_de"]
 

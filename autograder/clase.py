@@ -8,12 +8,11 @@ delimitadores de nbgrader. :func:`fabricar_clase` devuelve ``{estudiante: (nombr
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 
 import nbformat
 
-__all__ = ["CASOS_HOSTILES", "fabricar_clase", "cuaderno_resuelto"]
+__all__ = ["CASOS_HOSTILES", "ERRORES_TIPICOS", "fabricar_clase", "cuaderno_resuelto", "descripcion"]
 
 #: Errores típicos que se prueban, en orden, sobre las celdas de solución (el primero que aplique).
 ERRORES_TIPICOS = [
@@ -195,6 +194,3 @@ def descripcion(caso: str) -> str:
              "error_tipico": "un error típico"}
     return fijas.get(caso) or CASOS_HOSTILES.get(caso, caso)
 
-
-if __name__ == "__main__":  # pragma: no cover — vista rápida
-    print(json.dumps({k: v[0] for k, v in fabricar_clase(Path("."), "01_problema_memoria").items()}, indent=1))

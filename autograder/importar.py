@@ -24,12 +24,12 @@ import re
 import shutil
 import unicodedata
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from nbgrader.plugins import FileNameCollectorPlugin
 
-__all__ = ["Identificacion", "reconocer", "importar", "ColectorLMS", "identificador"]
+__all__ = ["Identificacion", "reconocer", "importar", "ColectorLMS", "identificador", "empaquetar"]
 
 _MOODLE = re.compile(r"^(?P<nombre>.+?)_(?P<id>\d+)_assignsubmission_(?:file|onlinetext)_?(?P<resto>.*)$")
 _CANVAS = re.compile(r"^(?P<login>[^\W_]+)(?P<tarde>_LATE)?_(?P<uid>\d+)_(?P<sid>\d+)_(?P<resto>.+)$")
@@ -234,5 +234,3 @@ def empaquetar(entregas: dict[str, tuple[str, bytes]], formato: str) -> bytes:
                 raise ValueError(f"formato desconocido: {formato}")
     return memoria.getvalue()
 
-
-__all__.append("empaquetar")
