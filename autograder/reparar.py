@@ -9,6 +9,7 @@ se restauran (nbgrader vuelve a poner su contenido oficial desde el gradebook).
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -83,12 +84,9 @@ def revisar(ruta: Path, publicado: Path, fuente: Path | None = None) -> Revision
         revision = Revision(None)
         revision.anotar("ilegible", f"cuaderno ilegible: {motivo}")
         return revision
-    referencia = nbformat.read(str(publicado), as_version=4)
+    referencia, legitimos = _referencia(str(publicado), str(fuente) if fuente is not None else None,
+                                        Path(publicado).stat().st_mtime_ns)
     esperadas = {_meta(c)["grade_id"]: c for c in referencia.cells if _meta(c).get("grade_id")}
-    legitimos = {gid: {c.source} for gid, c in esperadas.items()}
-    if fuente is not None:
-        for c in nbformat.read(str(fuente), as_version=4).cells:
-            legitimos.setdefault(_meta(c).get("grade_id"), set()).add(c.source)
     revision = Revision(nb)
 
     vistos: set[str] = set()
@@ -151,6 +149,19 @@ def revisar(ruta: Path, publicado: Path, fuente: Path | None = None) -> Revision
             celda["id"] = f"celda-{numero}"
         ids.add(celda["id"])
     return revision
+
+
+@functools.lru_cache(maxsize=32)
+def _referencia(publicado: str, fuente: str | None, _version: int):
+    """Cuaderno publicado y, por grade_id, los textos legítimos de cada celda (se lee una vez por asignación)."""
+    referencia = nbformat.read(publicado, as_version=4)
+    legitimos: dict[str, set[str]] = {}
+    for c in referencia.cells:
+        legitimos.setdefault(_meta(c).get("grade_id"), set()).add(c.source)
+    if fuente is not None:
+        for c in nbformat.read(fuente, as_version=4).cells:
+            legitimos.setdefault(_meta(c).get("grade_id"), set()).add(c.source)
+    return referencia, legitimos
 
 
 def _restaurar(nb, celda, original) -> None:

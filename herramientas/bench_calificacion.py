@@ -67,6 +67,7 @@ def medir() -> dict:
         nbgrader = str(Path(sys.executable).parent / "nbgrader")
         entorno = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
 
+        carga_inicial = os.getloadavg()[0]
         inicio = time.perf_counter()
         subprocess.run([nbgrader, "autograde", "*", "--force"], cwd=plano, env=entorno, check=True, capture_output=True)
         t_plano = time.perf_counter() - inicio
@@ -76,6 +77,7 @@ def medir() -> dict:
             calificar(nuestro, asignacion)
         t_nuestro = time.perf_counter() - inicio
 
+        carga_final = os.getloadavg()[0]
         plano_ok = sum(1 for _ in (plano / "autograded").glob("*/*/*.ipynb"))
         nuestro_ok = sum(1 for _ in (nuestro / "autograded").glob("*/*/*.ipynb"))
         shutil.rmtree(tmp, ignore_errors=True)
@@ -90,6 +92,8 @@ def medir() -> dict:
         "segundos_por_cuaderno_nbgrader": t_plano / cuadernos,
         "segundos_por_cuaderno_calificar": t_nuestro / cuadernos,
         "segundos_arranque_nucleo_vacio": piso,
+        "carga_media_1min_inicio": carga_inicial,
+        "carga_media_1min_final": carga_final,
         "calificacion_paralela_vs_nbgrader": (cuadernos / t_nuestro) / (cuadernos / t_plano),
     }
 
