@@ -47,7 +47,7 @@ def _nucleo_vacio(repeticiones: int = 3) -> float:
     for _ in range(repeticiones):
         inicio = time.perf_counter()
         km, kc = start_new_kernel(kernel_name="python3")
-        kc.execute_interactive("1 + 1", timeout=60)
+        kc.execute_interactive("x = 1", timeout=60)
         kc.stop_channels()
         km.shutdown_kernel(now=True)
         tiempos.append(time.perf_counter() - inicio)

@@ -133,13 +133,14 @@ def test_salida_truncada_mientras_corre(curso):
 
 def test_manipulacion_no_escribe_fuera_ni_usa_la_red(curso):
     r = curso["por_caso"]["manipulacion"]
-    assert not Path("/tmp/calificador_hackeo.txt").exists()
     assert not list(curso["raiz"].rglob("gradebook_hackeo.txt"))
     ruta = curso["raiz"] / "autograded" / r.estudiante / ASIGNACION / f"{ASIGNACION}.ipynb"
     salida = "".join(o.get("text", "") for c in nbformat.read(str(ruta), as_version=4).cells
                      if c.cell_type == "code" for o in c.get("outputs", []))
     assert "escritura bloqueada" in salida
-    if red_aislable():  # con espacios de nombres: ni red, ni soluciones, ni gradebook a la vista
+    if red_aislable():  # con espacios de nombres: ni /tmp, ni red, ni soluciones, ni gradebook a la vista
+        assert not Path("/tmp/calificador_hackeo.txt").exists()
+        assert salida.count("escritura bloqueada") == 2
         assert "red: bloqueada" in salida
         assert "fuentes visibles: 0" in salida and "gradebook legible: 0" in salida
 
