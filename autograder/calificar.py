@@ -118,6 +118,7 @@ def _iniciar_trabajador(curso: str, cuales: list[str], limites: Limites, area: s
         "CALIFICADOR_AREA": str(raiz),
         "CALIFICADOR_SOCKETS": str(sockets),
         "CALIFICADOR_MEMORIA": str(limites.memoria_mib * 1024**2),
+        "CALIFICADOR_SALIDA": str(limites.salida),
         "PYTHONHASHSEED": "0",
         "CALIFICADOR_BITACORA": str(raiz / "nucleos.log"),
         "CALIFICADOR_MPL": str(Path(area) / "matplotlib"),
@@ -212,6 +213,8 @@ def _puntajes_y_mensajes(copia: CursoDeCalificacion, asignacion: str, estudiante
             errores = [o for o in celda.get("outputs", []) if o.get("output_type") == "error"]
             if any(o.get("ename") == "MemoryError" for o in errores):
                 incidencias.append({"tipo": "memoria", "grade_id": meta.get("grade_id")})
+            if any(o.get("ename") == "SalidaExcesiva" for o in errores):
+                incidencias.append({"tipo": "salida", "grade_id": meta.get("grade_id")})
             if meta.get("grade") and errores:
                 mensajes[meta["grade_id"]] = "\n".join(f"{o['ename']}: {o['evalue']}".strip() for o in errores)
             elif meta.get("grade") and any(o.get("name") == "stderr" for o in celda.get("outputs", [])):

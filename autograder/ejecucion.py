@@ -109,11 +109,13 @@ class EjecucionAislada(Execute):
 
     # -- salida ------------------------------------------------------------------------------
     def output(self, outs, msg, display_id, cell_index):
-        if self._truncado:
+        # Los errores se guardan siempre: sin ellos una celda de prueba fallida parecería aprobada.
+        es_error = msg.get("msg_type") == "error"
+        if self._truncado and not es_error:
             return None
         salida = super().output(outs, msg, display_id, cell_index)
-        if salida is None:
-            return None
+        if salida is None or es_error:
+            return salida
         self._salida += _tamano(salida)
         if self._salida > self.limite_salida:
             self._truncado = True

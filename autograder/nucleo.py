@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     }.items():
         entorno[variable] = valor
     bitacora = entorno.get("CALIFICADOR_BITACORA", os.devnull)
+    tope = int(entorno.get("CALIFICADOR_SALIDA", "0") or 0)
     entorno_ocultas = entorno.get("CALIFICADOR_OCULTAR", "").split(os.pathsep)
     memoria = int(entorno.get("CALIFICADOR_MEMORIA", str(2 * 1024**3)))
     archivo = int(entorno.get("CALIFICADOR_ARCHIVO", str(64 * 1024**2)))
@@ -199,7 +200,8 @@ def main(argv: list[str] | None = None) -> None:
     nulo = os.open(os.devnull, os.O_WRONLY)
     os.dup2(nulo, 1)
     os.dup2(_registro, 2)
-    os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", "--HistoryManager.enabled=False", *argv])
+    extra = [f"--IPKernelApp.exec_lines=__import__('autograder.tope').tope.instalar({tope})"] if tope > 0 else []
+    os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", "--HistoryManager.enabled=False", *extra, *argv])
 
 if __name__ == "__main__":
     main()

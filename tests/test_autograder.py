@@ -129,6 +129,9 @@ def test_salida_truncada_mientras_corre(curso):
     nb = nbformat.read(str(ruta), as_version=4)
     texto = sum(len(o.get("text", "")) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert texto < LIMITES.salida + 5_000
+    # El núcleo cortó el ciclo en cuanto pasó el tope, sin esperar el tiempo límite de la celda.
+    errores = [o.get("ename") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "error"]
+    assert "SalidaExcesiva" in errores and "TiempoAgotado" not in errores
 
 
 def test_manipulacion_no_escribe_fuera_ni_usa_la_red(curso):
