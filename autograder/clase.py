@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["CASOS_HOSTILES", "ERRORES_TIPICOS", "fabricar_clase", "cuaderno_resuelto", "descripcion"]
+__all__ = ["CASOS_HOSTILES", "ERRORES_TIPICOS", "fabricar_clase", "cuaderno_resuelto", "descripcion", "nombre_visible"]
 
 #: Errores típicos que se prueban, en orden, sobre las celdas de solución (el primero que aplique).
 ERRORES_TIPICOS = [
@@ -194,3 +194,13 @@ def descripcion(caso: str) -> str:
              "error_tipico": "un error típico"}
     return fijas.get(caso) or CASOS_HOSTILES.get(caso, caso)
 
+
+_NOMBRES = {"solucion_completa": "Solución Completa", "error_tipico": "Error Típico", "json_corrupto": "JSON Corrupto",
+            "archivo_vacio": "Archivo Vacío", "id_duplicado": "ID Duplicado", "id_renombrado": "ID Renombrado",
+            "excepcion_temprana": "Excepción Temprana", "impresion_sin_fin": "Impresión Sin Fin", "os_exit": "OS Exit",
+            "manipulacion": "Manipulación"}
+
+
+def nombre_visible(caso: str) -> str:
+    """Nombre del «estudiante» de un caso tal como aparece en el LMS (con acentos; su id ASCII es el caso)."""
+    return _NOMBRES.get(caso) or caso.replace("_", " ").title()

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from .calificar import Limites, calificar
-from .clase import descripcion, fabricar_clase
+from .clase import descripcion, fabricar_clase, nombre_visible
 from .curso import RAIZ_REPO, CursoDeCalificacion, asignaciones
 from .exportar import exportar, tabla_texto
 from .importar import empaquetar, importar
@@ -24,7 +24,7 @@ def demo(curso: Path | None = None, asignacion: str | None = None, formato: str 
     print(f"Curso de demostración en {raiz}")
     CursoDeCalificacion(raiz).preparar([asignacion])
     clase = fabricar_clase(RAIZ_REPO, asignacion)
-    nombres = {caso: caso.replace("_", " ").title() for caso in clase}
+    nombres = {caso: nombre_visible(caso) for caso in clase}
     zip_lms = raiz / f"descarga_{formato}_{asignacion}.zip"
     zip_lms.write_bytes(empaquetar({nombres[c]: v for c, v in clase.items()}, formato))
     print(f"Clase de ejemplo: {len(clase)} entregas empaquetadas como zip de {formato} ({zip_lms.name}):")

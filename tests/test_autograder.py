@@ -14,10 +14,10 @@ import nbformat
 import pytest
 
 from autograder.calificar import Limites, calificar, resultados
-from autograder.clase import CASOS_HOSTILES, fabricar_clase
+from autograder.clase import CASOS_HOSTILES, fabricar_clase, nombre_visible
 from autograder.curso import CursoDeCalificacion
 from autograder.exportar import exportar
-from autograder.importar import empaquetar, importar
+from autograder.importar import empaquetar, identificador, importar
 from autograder.nucleo import red_aislable
 from autograder.retroalimentar import retroalimentar
 from cuadernos import ASIGNACIONES, RAIZ, celdas_calificadas, leer, meta
@@ -27,7 +27,9 @@ LIMITES = Limites(celda=5, cuaderno=60, memoria_mib=768, salida=20_000)
 
 
 def _nombre(caso: str) -> str:
-    return caso.replace("_", " ").title()
+    nombre = nombre_visible(caso)
+    assert identificador(nombre) == caso
+    return nombre
 
 
 def _pruebas_por_solucion() -> list[str]:
