@@ -185,16 +185,18 @@ def _ocultas(curso: Path, copia: Path) -> list[str]:
     return [str(r.resolve()) for r in rutas]
 
 
-def _cache_matplotlib(destino: Path) -> None:
-    """Caché de fuentes de matplotlib ya construida, para que cada núcleo no la reconstruya (≈1 s)."""
+def _cache_matplotlib(destino: Path):
+    """Construye en segundo plano una caché de fuentes de matplotlib para que cada núcleo no la rehaga (≈1 s).
+
+    Devuelve el proceso; hay que esperarlo (``wait``) antes de lanzar núcleos.
+    """
     import subprocess
     import sys
 
     destino.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env={**os.environ, "MPLCONFIGDIR": str(destino)},
-                   check=False, capture_output=True, timeout=120)
-    for archivo in destino.iterdir():
-        archivo.chmod(0o644)
+    codigo = "import os, matplotlib.font_manager as f; [os.chmod(os.path.join(d, n), 0o644) for d in [os.environ['MPLCONFIGDIR']] for n in os.listdir(d)]"
+    return subprocess.Popen([sys.executable, "-c", codigo], env={**os.environ, "MPLCONFIGDIR": str(destino)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _puntajes_y_mensajes(copia: CursoDeCalificacion, asignacion: str, estudiante: str, cuadernos: list[str]):
@@ -321,15 +323,21 @@ def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limi
     from .reparar import revisar
 
     raiz = Path(raiz).resolve()
+    # Las copias de los trabajadores viven en una carpeta propia legible por el usuario del núcleo
+    # (la del curso puede estar bajo una carpeta privada, como las temporales de pytest).
+    area = Path(tempfile.mkdtemp(prefix="calificador-"))
+    area.chmod(0o755)
+    cache = _cache_matplotlib(area / "matplotlib")  # corre mientras se revisan las entregas
     _asegurar_preparado(raiz, asignacion)
     cuadernos = cuadernos_de(raiz, asignacion)
-    trabajadores = trabajadores or os.cpu_count() or 1
+    todos = estudiantes or _entregas(raiz, asignacion)
+    trabajadores = max(1, min(trabajadores or os.cpu_count() or 1, len(todos)))
     pendientes: dict[str, dict[str, str]] = {}
     resultados_: dict[str, Resultado] = {}
     revisadas = raiz / ".calificacion" / "revisadas" / asignacion
     shutil.rmtree(revisadas, ignore_errors=True)
 
-    for estudiante in estudiantes or _entregas(raiz, asignacion):
+    def revisar_entrega(estudiante: str) -> dict[str, str]:
         r = Resultado(estudiante, asignacion)
         resultados_[estudiante] = r
         problemas: set[str] = set()
@@ -359,42 +367,47 @@ def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limi
             nbformat.write(revision.cuaderno, str(destino))
             rutas[nombre] = str(destino)
         r.problemas = sorted(problemas)
-        if rutas:
-            pendientes[estudiante] = rutas
-        else:
+        if not rutas:
             r.puntajes = {g: [0.0, p] for g, p in ejercicios_de(raiz, asignacion).items()}
             r.estado = _estado(problemas)
             if progreso:
                 progreso(r)
+        return rutas
 
-    # Las copias de los trabajadores viven en una carpeta propia legible por el usuario del núcleo
-    # (la del curso puede estar bajo una carpeta privada, como las temporales de pytest).
-    area = Path(tempfile.mkdtemp(prefix="calificador-"))
-    area.chmod(0o755)
-    _cache_matplotlib(area / "matplotlib")
-    intentos = 0
-    while pendientes and intentos < 2:
-        intentos += 1
-        with ProcessPoolExecutor(max_workers=min(trabajadores, len(pendientes)), initializer=_iniciar_trabajador,
-                                 initargs=(str(raiz), [asignacion], limites, str(area))) as grupo:
-            futuros = {grupo.submit(_calificar_en_trabajador, e, asignacion, rutas): e for e, rutas in pendientes.items()}
-            for futuro in as_completed(futuros):
-                estudiante = futuros[futuro]
-                r = resultados_[estudiante]
-                try:
-                    salida = futuro.result()
-                except BrokenProcessPool:
-                    continue  # se reintenta con un grupo nuevo
-                except Exception as error:  # noqa: BLE001
-                    salida = {"puntajes": {}, "mensajes": {}, "incidencias": [], "error": f"{type(error).__name__}: {error}"}
-                pendientes.pop(estudiante)
-                _integrar(r, salida, raiz, asignacion)
-                if progreso:
-                    progreso(r)
-    for estudiante in list(pendientes):
-        _integrar(resultados_[estudiante], {"puntajes": {}, "mensajes": {}, "incidencias": [],
-                                            "error": "el proceso trabajador terminó de forma inesperada"}, raiz, asignacion)
-    shutil.rmtree(area, ignore_errors=True)
+    def recoger(futuros: dict) -> None:
+        for futuro in as_completed(futuros):
+            estudiante = futuros[futuro]
+            try:
+                salida = futuro.result()
+            except BrokenProcessPool:
+                continue  # se reintenta con un grupo nuevo
+            except Exception as error:  # noqa: BLE001
+                salida = {"puntajes": {}, "mensajes": {}, "incidencias": [], "error": f"{type(error).__name__}: {error}"}
+            pendientes.pop(estudiante)
+            _integrar(resultados_[estudiante], salida, raiz, asignacion)
+            if progreso:
+                progreso(resultados_[estudiante])
+
+    cache.wait()
+    argumentos = dict(initializer=_iniciar_trabajador, initargs=(str(raiz), [asignacion], limites, str(area)))
+    try:
+        # Los trabajadores arrancan mientras el proceso principal revisa las entregas.
+        with ProcessPoolExecutor(max_workers=trabajadores, **argumentos) as grupo:
+            futuros = {}
+            for estudiante in todos:
+                rutas = revisar_entrega(estudiante)
+                if rutas:
+                    pendientes[estudiante] = rutas
+                    futuros[grupo.submit(_calificar_en_trabajador, estudiante, asignacion, rutas)] = estudiante
+            recoger(futuros)
+        if pendientes:  # un trabajador murió: un segundo intento con un grupo nuevo
+            with ProcessPoolExecutor(max_workers=min(trabajadores, len(pendientes)), **argumentos) as grupo:
+                recoger({grupo.submit(_calificar_en_trabajador, e, asignacion, rutas): e for e, rutas in pendientes.items()})
+        for estudiante in list(pendientes):
+            _integrar(resultados_[estudiante], {"puntajes": {}, "mensajes": {}, "incidencias": [],
+                                                "error": "el proceso trabajador terminó de forma inesperada"}, raiz, asignacion)
+    finally:
+        shutil.rmtree(area, ignore_errors=True)
 
     lista = [resultados_[e] for e in sorted(resultados_)]
     _volcar_al_gradebook(raiz, asignacion, lista)
