@@ -128,7 +128,9 @@ def _iniciar_trabajador(curso: str, cuales: list[str], limites: Limites, area: s
     extra = {
         "Autograde": {"autograde_preprocessors": preprocesadores},
         "EjecucionAislada": {"timeout": limites.celda, "limite_cuaderno": float(limites.cuaderno),
-                             "limite_salida": limites.salida, "kernel_name": nombre, "guardia": _codigo_guardia(curso, cuales)},
+                             "limite_salida": limites.salida, "kernel_name": nombre, "guardia": _codigo_guardia(curso, cuales),
+                             # Ya calificado, el núcleo se mata sin esperar su cierre ordenado (que a veces tarda ~2 s).
+                             "shutdown_kernel": "immediate"},
         "OverwriteCells": {"add_missing_cells": True},
         "KernelManager": {"transport": "ipc", "ip": str(sockets / "k")},
         "LimitOutput": {"max_lines": 2000},
