@@ -196,6 +196,14 @@ def _cache_matplotlib(destino: Path):
     import sys
 
     destino.mkdir(parents=True, exist_ok=True)
+    # Si el usuario ya tiene la caché construida, basta copiarla.
+    propia = Path(os.environ.get("MPLCONFIGDIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "matplotlib")
+    existentes = sorted(propia.glob("fontlist-*.json")) if propia.is_dir() else []
+    if existentes:
+        for archivo in existentes:
+            shutil.copy(archivo, destino / archivo.name)
+            (destino / archivo.name).chmod(0o644)
+        return subprocess.Popen([sys.executable, "-c", "pass"])
     codigo = "import os, matplotlib.font_manager as f; [os.chmod(os.path.join(d, n), 0o644) for d in [os.environ['MPLCONFIGDIR']] for n in os.listdir(d)]"
     return subprocess.Popen([sys.executable, "-c", codigo], env={**os.environ, "MPLCONFIGDIR": str(destino)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
