@@ -42,5 +42,9 @@ release: $(LISTO)
 bench: $(LISTO) torch
 	$(PY) -m herramientas.bench
 
+## demo: todo el proceso de calificación sobre una clase de ejemplo empaquetada como zip de Moodle
+demo: $(LISTO)
+	$(PY) -m autograder demo
+
 limpiar-venv:
 	rm -rf $(VENV)

@@ -1,11 +1,41 @@
-"""Punto de entrada: ``python -m autograder <orden>``."""
+"""Punto de entrada: ``python -m autograder <orden>`` (publicar, importar, calificar, retroalimentar, exportar, demo)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from .curso import RAIZ_REPO, asignaciones, generar_release
+from .curso import RAIZ_REPO, CursoDeCalificacion, asignaciones, generar_release
+
+
+def _preparar(raiz: Path, asignacion: str) -> Path:
+    """Deja ``raiz`` lista como curso de nbgrader para ``asignacion`` (copia fuentes y configuración del repositorio)."""
+    raiz = Path(raiz).resolve()
+    if not (raiz / "source" / asignacion).is_dir() or not (raiz / "release" / asignacion).is_dir():
+        CursoDeCalificacion(raiz).preparar([asignacion])
+    return raiz
+
+
+def _asignacion(valor: str | None, raiz: Path | None = None) -> str:
+    disponibles = asignaciones(raiz) if raiz is not None and (Path(raiz) / "source").is_dir() else asignaciones()
+    if valor:
+        if valor not in disponibles and valor not in asignaciones():
+            sys.exit(f"No existe la asignación «{valor}». Disponibles: {', '.join(disponibles)}")
+        return valor
+    if len(disponibles) == 1:
+        return disponibles[0]
+    sys.exit(f"Indica la asignación con --asignacion. Disponibles: {', '.join(disponibles)}")
+
+
+def _limites(args):
+    from .calificar import Limites
+
+    return Limites(celda=args.limite_celda, cuaderno=args.limite_cuaderno, memoria_mib=args.memoria, salida=args.salida)
+
+
+def _mostrar_progreso(r) -> None:
+    print(f"  {r.estudiante:<28} {r.total:>5g}/{r.maximo:<5g} {r.estado}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -13,12 +43,68 @@ def main(argv: list[str] | None = None) -> int:
     ordenes = analizador.add_subparsers(dest="orden", required=True)
     publicar = ordenes.add_parser("publicar", help="regenera release/ desde source/ con nbgrader")
     publicar.add_argument("asignaciones", nargs="*", help="por omisión, todas")
+
+    def con_curso(p):
+        p.add_argument("--curso", type=Path, default=Path("curso-calificacion"),
+                       help="carpeta del curso de nbgrader (por omisión ./curso-calificacion)")
+        p.add_argument("--asignacion", help="por omisión, la única que haya")
+        return p
+
+    importar = con_curso(ordenes.add_parser("importar", help="coloca en submitted/ las entregas de un zip o carpeta del LMS"))
+    importar.add_argument("origen", type=Path, help="zip descargado de Moodle, Canvas o Classroom, o una carpeta")
+    calificar = con_curso(ordenes.add_parser("calificar", help="autocalifica todas las entregas en paralelo y aisladas"))
+    demo = con_curso(ordenes.add_parser("demo", help="todo el proceso sobre una clase de ejemplo"))
+    demo.set_defaults(curso=None)
+    demo.add_argument("--formato", choices=["moodle", "canvas", "classroom"], default="moodle")
+    for p in (calificar, demo):
+        p.add_argument("--trabajadores", type=int, default=None, help="procesos en paralelo (por omisión, los núcleos)")
+        p.add_argument("--limite-celda", type=int, default=60, help="segundos por celda (60)")
+        p.add_argument("--limite-cuaderno", type=int, default=300, help="segundos por cuaderno (300)")
+        p.add_argument("--memoria", type=int, default=2048, help="MiB de memoria por entrega (2048)")
+        p.add_argument("--salida", type=int, default=200_000, help="caracteres de salida por cuaderno (200000)")
+    demo.set_defaults(limite_celda=20, limite_cuaderno=120, memoria=1024)
+    con_curso(ordenes.add_parser("retroalimentar", help="escribe la retroalimentación HTML de cada estudiante"))
+    con_curso(ordenes.add_parser("exportar", help="CSV de calificaciones y resumen (tabla y PNG)"))
     args = analizador.parse_args(argv)
 
     if args.orden == "publicar":
         cuales = args.asignaciones or asignaciones()
         for ruta in generar_release(RAIZ_REPO / "release", cuales=cuales):
             print(f"escrito {ruta.relative_to(RAIZ_REPO)}")
+        return 0
+    if args.orden == "demo":
+        from .demo import demo as correr_demo
+
+        return correr_demo(curso=args.curso, asignacion=args.asignacion, formato=args.formato, limites=_limites(args),
+                           trabajadores=args.trabajadores)
+
+    asignacion = _asignacion(args.asignacion, args.curso)
+    raiz = _preparar(args.curso, asignacion)
+    if args.orden == "importar":
+        from .importar import importar as correr
+
+        informe = correr(args.origen, raiz, asignacion)
+        print(f"Colocadas: {len(informe['colocadas'])} entregas en {raiz / 'submitted'}")
+        for falta in informe["no_colocadas"]:
+            print(f"  sin colocar: {falta['archivo']} — {falta['razon']}")
+    elif args.orden == "calificar":
+        from .calificar import calificar as correr
+
+        print(f"Calificando {asignacion}…")
+        lista = correr(raiz, asignacion, trabajadores=args.trabajadores, limites=_limites(args), progreso=_mostrar_progreso)
+        print(f"{len(lista)} entregas calificadas; resultados en {raiz / 'calificacion' / (asignacion + '.json')}")
+    elif args.orden == "retroalimentar":
+        from .retroalimentar import retroalimentar as correr
+
+        rutas = correr(raiz, asignacion)
+        print(f"{len(rutas)} páginas de retroalimentación en {raiz / 'feedback'}")
+    elif args.orden == "exportar":
+        from .exportar import exportar as correr, tabla_texto
+
+        rutas = correr(raiz, asignacion)
+        print(tabla_texto(raiz, asignacion))
+        for clave, ruta in rutas.items():
+            print(f"{clave}: {ruta}")
     return 0
 
 
