@@ -165,6 +165,8 @@ def main(argv: list[str] | None = None) -> None:
         "HOME": trabajo, "IPYTHONDIR": os.path.join(trabajo, ".ipython"), "MPLCONFIGDIR": os.path.join(trabajo, ".matplotlib"),
         "TMPDIR": trabajo, "PYTHONDONTWRITEBYTECODE": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0",
+        # El límite de memoria cuenta espacio de direcciones: sin esto, cada hilo reserva 64 MiB de arena.
+        "MALLOC_ARENA_MAX": "2",
     }.items():
         entorno[variable] = valor
     bitacora = entorno.get("CALIFICADOR_BITACORA", os.devnull)

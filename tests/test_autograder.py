@@ -23,7 +23,7 @@ from autograder.retroalimentar import retroalimentar
 from cuadernos import ASIGNACIONES, RAIZ, celdas_calificadas, leer, meta
 
 ASIGNACION = ASIGNACIONES[0]
-LIMITES = Limites(celda=5, cuaderno=60, memoria_mib=768, salida=20_000)
+LIMITES = Limites(celda=5, cuaderno=60, memoria_mib=1024, salida=20_000)
 
 
 def _nombre(caso: str) -> str:

@@ -17,7 +17,7 @@ from cuadernos import RAIZ
 
 ENTREGAS = Path(__file__).resolve().parent / "entregas"
 ESPERADO = ENTREGAS / "esperado.csv"
-LIMITES = Limites(celda=4, cuaderno=40, memoria_mib=768)
+LIMITES = Limites(celda=4, cuaderno=40, memoria_mib=1024)
 
 
 def _curso(destino: Path) -> Path:
