@@ -76,7 +76,7 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     Formas: x (n_x, m, T), h0 (n_h, m), C0 (n_h, m) o None (ceros) → ``(H, cache)`` con
     H (n_h, m, T) los estados ocultos después de cada paso; ``cache`` sirve a :func:`atras`.
     """
-    orden = bloques(variante)
+    bloques(variante)  # valida el nombre de la variante
     W, b = p["W"], p["b"]
     dtype = W.dtype
     n_x, m, T = x.shape

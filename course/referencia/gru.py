@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import lstm
 from .lstm import sigmoide
 
 __all__ = [
@@ -110,11 +111,7 @@ def recorrido_reinicio_despues(x, h0, p: dict, b_hn: np.ndarray | None = None) -
 
 def parametros_aleatorios(n_x: int, n_h: int, rng: np.random.Generator, escala: float = 1.0) -> dict:
     """``W_z, W_r, W_htilde`` (n_h, n_h + n_x) y ``b_*`` (n_h, 1), normales por ``escala``."""
-    p = {}
-    for nombre in NOMBRES:
-        p[f"W_{nombre}"] = escala * rng.standard_normal((n_h, n_h + n_x))
-        p[f"b_{nombre}"] = escala * rng.standard_normal((n_h, 1))
-    return p
+    return lstm.parametros_aleatorios(n_x, n_h, rng, escala, nombres=NOMBRES)
 
 
 def a_torch(p: dict, b_hn: np.ndarray | None = None) -> dict:

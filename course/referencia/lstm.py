@@ -150,10 +150,14 @@ def recorrido(x, h0, C0, p: dict) -> tuple[np.ndarray, np.ndarray, list[dict]]:
     return H, C, caches
 
 
-def parametros_aleatorios(n_x: int, n_h: int, rng: np.random.Generator, escala: float = 1.0) -> dict:
-    """Parámetros con entradas normales por ``escala``: ``W_*`` (n_h, n_h + n_x), ``b_*`` (n_h, 1)."""
+def parametros_aleatorios(n_x: int, n_h: int, rng: np.random.Generator, escala: float = 1.0,
+                          nombres: tuple[str, ...] = NOMBRES) -> dict:
+    """Parámetros con entradas normales por ``escala``: ``W_*`` (n_h, n_h + n_x), ``b_*`` (n_h, 1).
+
+    ``nombres`` son las redes internas (la GRU usa las suyas: z, r, htilde).
+    """
     p = {}
-    for nombre in NOMBRES:
+    for nombre in nombres:
         p[f"W_{nombre}"] = escala * rng.standard_normal((n_h, n_h + n_x))
         p[f"b_{nombre}"] = escala * rng.standard_normal((n_h, 1))
     return p
