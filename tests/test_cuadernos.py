@@ -88,3 +88,16 @@ def test_publicado_en_blanco_no_pasa(ruta):
     resultado = _validador(invert=True).validate(str(ruta))
     assert "passed" not in resultado, [c["source"][:80] for c in resultado.get("passed", [])]
     assert "changed" not in resultado
+
+
+def test_course_no_usa_nombres_de_ejercicios():
+    """Ninguna función o clase de course/ se llama como un ejercicio: el estudiante la escribe él."""
+    import ast
+
+    ejercicios_del_curso = {e for ruta in FUENTES for e in ejercicios(leer(ruta))}
+    choques = []
+    for modulo in sorted((RAIZ / "course").rglob("*.py")):
+        for nodo in ast.parse(modulo.read_text(encoding="utf-8")).body:
+            if isinstance(nodo, (ast.FunctionDef, ast.ClassDef)) and nodo.name in ejercicios_del_curso:
+                choques.append(f"{modulo.relative_to(RAIZ)}: {nodo.name}")
+    assert not choques, choques

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["sigmoide_estable", "softmax_columnas"]
+__all__ = ["sigmoide_por_tanh", "softmax_columnas"]
 
 
-def sigmoide_estable(z: np.ndarray) -> np.ndarray:
+def sigmoide_por_tanh(z: np.ndarray) -> np.ndarray:
     """σ(z) = (1 + tanh(z/2)) / 2: misma forma que z, sin exp que desborde para |z| grande."""
     return 0.5 * np.tanh(0.5 * z) + 0.5
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activaciones import sigmoide_estable
+from .activaciones import sigmoide_por_tanh
 
 __all__ = ["iniciar", "desde_compuertas", "adelante", "atras"]
 
@@ -48,7 +48,7 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict):
         a, h = A[t], Hs[t]
         zr = a[:2 * n_h]
         zr += W_zr @ h
-        zr[:] = sigmoide_estable(zr)
+        zr[:] = sigmoide_por_tanh(zr)
         np.multiply(zr[n_h:], h, out=RH[t])
         c = a[2 * n_h:]
         c += W_c @ RH[t]
