@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .curso import CursoDeCalificacion
+from .curso import CursoDeCalificacion, mensajes_de_pruebas
 
 __all__ = ["Limites", "Resultado", "ESTADOS", "calificar", "resultados", "ejercicios_de", "cuadernos_de"]
 
@@ -227,10 +227,7 @@ def _puntajes_y_mensajes(copia: CursoDeCalificacion, asignacion: str, estudiante
                 incidencias.append({"tipo": "memoria", "grade_id": meta.get("grade_id")})
             if any(o.get("ename") == "SalidaExcesiva" for o in errores):
                 incidencias.append({"tipo": "salida", "grade_id": meta.get("grade_id")})
-            if meta.get("grade") and errores:
-                mensajes[meta["grade_id"]] = "\n".join(f"{o['ename']}: {o['evalue']}".strip() for o in errores)
-            elif meta.get("grade") and any(o.get("name") == "stderr" for o in celda.get("outputs", [])):
-                mensajes[meta["grade_id"]] = "la celda escribió en stderr"
+        mensajes.update(mensajes_de_pruebas(nb))
     return puntajes, mensajes, incidencias
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-__all__ = ["RAIZ_REPO", "asignaciones", "cargar_configuracion", "generar_release", "CursoDeCalificacion"]
+__all__ = ["RAIZ_REPO", "asignaciones", "cargar_configuracion", "generar_release", "mensajes_de_pruebas", "CursoDeCalificacion"]
 
 #: Raíz del repositorio del curso (donde están source/, release/ y nbgrader_config.py).
 RAIZ_REPO = Path(__file__).resolve().parent.parent
@@ -136,13 +136,24 @@ class CursoDeCalificacion:
     def mensajes(self, asignacion: str, estudiante: str, cuaderno: str | None = None) -> dict[str, str]:
         """``{grade_id: texto del error}`` de cada celda de prueba que falló al calificar."""
         ruta = self.raiz / "autograded" / estudiante / asignacion / f"{cuaderno or asignacion}.ipynb"
-        nb = json.loads(ruta.read_text(encoding="utf-8"))
-        salida = {}
-        for celda in nb["cells"]:
-            meta = celda.get("metadata", {}).get("nbgrader", {})
-            if not meta.get("grade"):
-                continue
-            errores = [f"{o['ename']}: {o['evalue']}" for o in celda.get("outputs", []) if o.get("output_type") == "error"]
-            if errores:
-                salida[meta["grade_id"]] = "\n".join(errores)
-        return salida
+        return mensajes_de_pruebas(json.loads(ruta.read_text(encoding="utf-8")))
+
+
+def mensajes_de_pruebas(nb: dict) -> dict[str, str]:
+    """``{grade_id: texto}`` de cada celda de prueba calificada de ``nb`` (JSON) que falló.
+
+    El texto es ``Error: mensaje`` por cada error; si la celda no tiene errores pero escribió
+    en stderr (nbgrader la califica con cero), lo dice.
+    """
+    salida = {}
+    for celda in nb["cells"]:
+        meta = celda.get("metadata", {}).get("nbgrader", {})
+        if not meta.get("grade"):
+            continue
+        salidas = celda.get("outputs", [])
+        errores = [f"{o['ename']}: {o['evalue']}".strip() for o in salidas if o.get("output_type") == "error"]
+        if errores:
+            salida[meta["grade_id"]] = "\n".join(errores)
+        elif any(o.get("name") == "stderr" for o in salidas):
+            salida[meta["grade_id"]] = "la celda escribió en stderr"
+    return salida
