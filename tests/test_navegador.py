@@ -19,7 +19,8 @@ import pytest
 from requisitos import saltar_o_fallar
 
 from cuadernos import PUBLICADOS, RAIZ, celdas_calificadas, leer
-from navegador.completar import cuantos_paneles, resolver
+from autograder.clase import cuaderno_resuelto
+from navegador.completar import cuantos_paneles
 from navegador.lab import (
     CHROMIUM,
     ERROR_WIDGET,
@@ -78,8 +79,8 @@ def lab(tmp_path_factory):
     shutil.copy2(RAIZ / "nbgrader_config.py", raiz / "nbgrader_config.py")
     for publicado in PUBLICADOS:
         shutil.copytree(publicado.parent, raiz / publicado.parent.name, dirs_exist_ok=True)
-        fuente = RAIZ / "source" / publicado.parent.name / publicado.name
-        nbformat.write(resolver(publicado, fuente), str(raiz / _resuelto(publicado)))
+        resuelto = cuaderno_resuelto(RAIZ, publicado.parent.name, publicado.stem)
+        nbformat.write(resuelto, str(raiz / _resuelto(publicado)))
     privado = tmp_path_factory.mktemp("privado")
     with servidor_lab(raiz, privado) as url, sync_playwright() as playwright:
         contexto = abrir_navegador(playwright, privado / "perfil")
