@@ -12,6 +12,8 @@ from pathlib import Path
 
 import nbformat
 
+from .curso import meta_nbgrader
+
 __all__ = ["CASOS_HOSTILES", "ERRORES_TIPICOS", "fabricar_clase", "cuaderno_resuelto", "descripcion", "nombre_visible"]
 
 #: Errores típicos que se prueban, en orden, sobre las celdas de solución (el primero que aplique).
@@ -42,16 +44,12 @@ CASOS_HOSTILES = {
 }
 
 
-def _meta(celda) -> dict:
-    return celda.get("metadata", {}).get("nbgrader", {}) or {}
-
-
 def _sin_delimitadores(fuente: str) -> str:
     return "\n".join(l for l in fuente.splitlines() if "BEGIN SOLUTION" not in l and "END SOLUTION" not in l)
 
 
 def _celdas(nb, tipo: str) -> list:
-    return [c for c in nb.cells if _meta(c).get(tipo)]
+    return [c for c in nb.cells if meta_nbgrader(c).get(tipo)]
 
 
 def cuaderno_resuelto(raiz: Path, asignacion: str, nombre: str | None = None, cuantos: int | None = None):
@@ -59,10 +57,10 @@ def cuaderno_resuelto(raiz: Path, asignacion: str, nombre: str | None = None, cu
     nombre = nombre or asignacion
     publicado = nbformat.read(str(Path(raiz) / "release" / asignacion / f"{nombre}.ipynb"), as_version=4)
     fuente = nbformat.read(str(Path(raiz) / "source" / asignacion / f"{nombre}.ipynb"), as_version=4)
-    soluciones = {_meta(c)["grade_id"]: c.source for c in fuente.cells if _meta(c).get("solution")}
+    soluciones = {meta_nbgrader(c)["grade_id"]: c.source for c in fuente.cells if meta_nbgrader(c).get("solution")}
     for numero, celda in enumerate(_celdas(publicado, "solution")):
         if cuantos is None or numero < cuantos:
-            celda.source = _sin_delimitadores(soluciones[_meta(celda)["grade_id"]])
+            celda.source = _sin_delimitadores(soluciones[meta_nbgrader(celda)["grade_id"]])
     return publicado
 
 

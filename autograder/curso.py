@@ -12,7 +12,7 @@ from pathlib import Path
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-__all__ = ["RAIZ_REPO", "asignaciones", "cargar_configuracion", "generar_release", "mensajes_de_pruebas", "CursoDeCalificacion"]
+__all__ = ["RAIZ_REPO", "asignaciones", "cargar_configuracion", "generar_release", "mensajes_de_pruebas", "meta_nbgrader", "CursoDeCalificacion"]
 
 #: Raíz del repositorio del curso (donde están source/, release/ y nbgrader_config.py).
 RAIZ_REPO = Path(__file__).resolve().parent.parent
@@ -21,6 +21,11 @@ RAIZ_REPO = Path(__file__).resolve().parent.parent
 _BIN = str(Path(sys.executable).parent)
 if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
     os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
+
+
+def meta_nbgrader(celda) -> dict:
+    """Los metadatos de nbgrader de una celda (``{}`` si no tiene)."""
+    return celda.get("metadata", {}).get("nbgrader", {}) or {}
 
 
 def asignaciones(raiz: Path = RAIZ_REPO) -> list[str]:
@@ -147,7 +152,7 @@ def mensajes_de_pruebas(nb: dict) -> dict[str, str]:
     """
     salida = {}
     for celda in nb["cells"]:
-        meta = celda.get("metadata", {}).get("nbgrader", {})
+        meta = meta_nbgrader(celda)
         if not meta.get("grade"):
             continue
         salidas = celda.get("outputs", [])

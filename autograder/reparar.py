@@ -17,6 +17,8 @@ from pathlib import Path
 
 import nbformat
 
+from .curso import meta_nbgrader
+
 __all__ = ["Revision", "revisar", "SOSPECHOSOS"]
 
 #: Patrones de código del estudiante que intentan alterar las pruebas o el entorno de calificación.
@@ -29,10 +31,6 @@ SOSPECHOSOS = {
     r"sys\.modules\s*\[|sys\.settrace|sys\.setprofile|setattr\s*\(\s*(np|numpy|pruebas|course)": "altera módulos cargados",
     r"gradebook|\.nbgrader|os\.kill\s*\(|os\.getppid": "intenta tocar el calificador",
 }
-
-
-def _meta(celda) -> dict:
-    return celda.get("metadata", {}).get("nbgrader", {}) or {}
 
 
 @dataclass
@@ -86,12 +84,12 @@ def revisar(ruta: Path, publicado: Path, fuente: Path | None = None) -> Revision
         return revision
     referencia, legitimos = _referencia(str(publicado), str(fuente) if fuente is not None else None,
                                         Path(publicado).stat().st_mtime_ns)
-    esperadas = {_meta(c)["grade_id"]: c for c in referencia.cells if _meta(c).get("grade_id")}
+    esperadas = {meta_nbgrader(c)["grade_id"]: c for c in referencia.cells if meta_nbgrader(c).get("grade_id")}
     revision = Revision(nb)
 
     vistos: set[str] = set()
     for celda in nb.cells:
-        meta = _meta(celda)
+        meta = meta_nbgrader(celda)
         gid = meta.get("grade_id")
         if not meta or gid is None:
             continue
@@ -106,7 +104,7 @@ def revisar(ruta: Path, publicado: Path, fuente: Path | None = None) -> Revision
             celda.metadata.pop("nbgrader", None)
             continue
         vistos.add(gid)
-        ometa = _meta(original)
+        ometa = meta_nbgrader(original)
         if ometa.get("grade") or ometa.get("locked"):
             if celda.cell_type != original.cell_type:
                 revision.anotar("alterada", f"la celda «{gid}» se convirtió en {celda.cell_type}: se restaura")
@@ -117,16 +115,16 @@ def revisar(ruta: Path, publicado: Path, fuente: Path | None = None) -> Revision
                 celda.metadata["nbgrader"] = copy.deepcopy(ometa)
 
     # Celdas calificadas o bloqueadas que faltan: se insertan tras la celda anterior de la referencia.
-    orden = [_meta(c).get("grade_id") for c in referencia.cells]
+    orden = [meta_nbgrader(c).get("grade_id") for c in referencia.cells]
     for posicion, celda_ref in enumerate(referencia.cells):
-        gid = _meta(celda_ref).get("grade_id")
-        if not gid or gid in vistos or not (_meta(celda_ref).get("grade") or _meta(celda_ref).get("locked")):
+        gid = meta_nbgrader(celda_ref).get("grade_id")
+        if not gid or gid in vistos or not (meta_nbgrader(celda_ref).get("grade") or meta_nbgrader(celda_ref).get("locked")):
             continue
-        tipo = "de prueba" if _meta(celda_ref).get("grade") else "bloqueada"
+        tipo = "de prueba" if meta_nbgrader(celda_ref).get("grade") else "bloqueada"
         revision.anotar("eliminada", f"faltaba la celda {tipo} «{gid}»: se restaura")
         destino = 0
         for anterior in reversed(orden[:posicion]):
-            indices = [i for i, c in enumerate(nb.cells) if _meta(c).get("grade_id") == anterior]
+            indices = [i for i, c in enumerate(nb.cells) if meta_nbgrader(c).get("grade_id") == anterior]
             if anterior and indices:
                 destino = indices[0] + 1
                 break
@@ -136,7 +134,7 @@ def revisar(ruta: Path, publicado: Path, fuente: Path | None = None) -> Revision
         vistos.add(gid)
 
     for celda in nb.cells:
-        meta = _meta(celda)
+        meta = meta_nbgrader(celda)
         if celda.cell_type != "code" or meta.get("locked"):
             continue
         for patron, descripcion in SOSPECHOSOS.items():
@@ -157,10 +155,10 @@ def _referencia(publicado: str, fuente: str | None, _version: int):
     referencia = nbformat.read(publicado, as_version=4)
     legitimos: dict[str, set[str]] = {}
     for c in referencia.cells:
-        legitimos.setdefault(_meta(c).get("grade_id"), set()).add(c.source)
+        legitimos.setdefault(meta_nbgrader(c).get("grade_id"), set()).add(c.source)
     if fuente is not None:
         for c in nbformat.read(fuente, as_version=4).cells:
-            legitimos.setdefault(_meta(c).get("grade_id"), set()).add(c.source)
+            legitimos.setdefault(meta_nbgrader(c).get("grade_id"), set()).add(c.source)
     return referencia, legitimos
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.curso import meta_nbgrader as meta
+
 RAIZ = Path(__file__).resolve().parent.parent
 ASIGNACIONES = sorted(p.name for p in (RAIZ / "source").iterdir() if p.is_dir())
 FUENTES = sorted((RAIZ / "source").glob("*/*.ipynb"))
@@ -14,10 +16,6 @@ PUBLICADOS = sorted((RAIZ / "release").glob("*/*.ipynb"))
 
 def leer(ruta: Path):
     return nbformat.read(str(ruta), as_version=4)
-
-
-def meta(celda) -> dict:
-    return celda.get("metadata", {}).get("nbgrader", {})
 
 
 def celdas_calificadas(nb) -> dict[str, float]:
