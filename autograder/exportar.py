@@ -27,19 +27,26 @@ def filas(raiz: Path, asignacion: str) -> tuple[list[str], list[dict]]:
     lista: list[Resultado] = resultados(raiz, asignacion)
     importacion = raiz / "calificacion" / f"importacion_{asignacion}.json"
     if importacion.exists():
+        informe = json.loads(importacion.read_text(encoding="utf-8"))
         calificados = {r.estudiante for r in lista}
-        for falta in json.loads(importacion.read_text(encoding="utf-8"))["no_colocadas"]:
-            if falta.get("estudiante") in calificados:
+        sin_colocar: dict[str, Resultado] = {}  # una fila por estudiante (o por archivo sin dueño)
+        for falta in informe["no_colocadas"]:
+            clave = falta.get("estudiante") or falta["archivo"]
+            if clave in calificados:
                 continue  # el estudiante sí tiene otra entrega calificada; queda en sus observaciones
-            r = Resultado(falta.get("estudiante") or falta["archivo"], asignacion, ESTADOS["no_importada"],
-                          [f"{falta['archivo']}: {falta['razon']}"], {g: [0.0, p] for g, p in ejercicios.items()})
-            lista.append(r)
+            if clave not in sin_colocar:
+                sin_colocar[clave] = Resultado(clave, asignacion, ESTADOS["no_importada"], [],
+                                               {g: [0.0, p] for g, p in ejercicios.items()})
+                lista.append(sin_colocar[clave])
+            sin_colocar[clave].observaciones.append(f"{falta['archivo']}: {falta['razon']}")
         extras = {}
-        for falta in json.loads(importacion.read_text(encoding="utf-8"))["no_colocadas"]:
+        for falta in informe["no_colocadas"]:
             if falta.get("estudiante") in calificados:
                 extras.setdefault(falta["estudiante"], []).append(f"además envió {falta['archivo']} ({falta['razon']})")
+        tarde = {e for e, datos in informe.get("estudiantes", {}).items() if datos.get("tarde")}
         for r in lista:
-            r.observaciones = r.observaciones + extras.get(r.estudiante, [])
+            r.observaciones = (["entregada tarde (según el LMS)"] if r.estudiante in tarde else []) + r.observaciones \
+                + extras.get(r.estudiante, [])
     salida = []
     for r in lista:
         fila = {"estudiante": r.estudiante, "estado": r.estado}

@@ -33,7 +33,7 @@ def curso(tmp_path):
 def _importar(curso, archivos, nombre="descarga.zip"):
     ruta = curso.parent / nombre
     ruta.write_bytes(_zip(archivos))
-    return importar(ruta, curso, A)
+    return importar(ruta, curso, A, gradebook=False)
 
 
 def _colocados(curso) -> dict[str, list[str]]:
@@ -43,11 +43,19 @@ def _colocados(curso) -> dict[str, list[str]]:
 @pytest.mark.parametrize("ruta, estudiante, original, version, formato", [
     (f"José Núñez_123456_assignsubmission_file_/{A}.ipynb", "jose_nunez_123456", f"{A}.ipynb", 0, "Moodle"),
     (f"María de la Luz Peña_88_assignsubmission_file_{A}.ipynb", "maria_de_la_luz_pena_88", f"{A}.ipynb", 0, "Moodle"),
-    (f"penamaria_1234_567890_{A}.ipynb", "penamaria", f"{A}.ipynb", 0, "Canvas"),
-    (f"penamaria_LATE_1234_567891_{A}-2.ipynb", "penamaria", f"{A}.ipynb", 2, "Canvas"),
+    (f"penamaria_1234_567890_{A}.ipynb", "penamaria_1234", f"{A}.ipynb", 0, "Canvas"),
+    (f"penamaria_LATE_1234_567891_{A}-2.ipynb", "penamaria_1234", f"{A}.ipynb", 2, "Canvas"),
     (f"Ana Sofía Gómez - {A}.ipynb", "ana_sofia_gomez", f"{A}.ipynb", 0, "Google Classroom"),
     (f"Ana Sofía Gómez - {A} (1).ipynb", "ana_sofia_gomez", f"{A}.ipynb", 1, "Google Classroom"),
     (f"20231234/{A}.ipynb", "20231234", f"{A}.ipynb", 0, "carpeta"),
+    (f"12345/Tarea - final.ipynb", "12345", "Tarea - final.ipynb", 0, "carpeta"),
+    (f"José Núñez_5_assignsubmission_file_/José Núñez_5_assignsubmission_file_{A} (2).ipynb", "jose_nunez_5",
+     f"{A}.ipynb", 2, "Moodle"),
+    # Solo cuenta lo que escribe el LMS: la carpeta (o el primer prefijo), no lo que el estudiante puso en el nombre.
+    (f"Mallory X_100099_assignsubmission_file_/Víctima Real_100017_assignsubmission_file_{A} (9).ipynb",
+     "mallory_x_100099", f"Víctima Real_100017_assignsubmission_file_{A}.ipynb", 9, "Moodle"),
+    (f"Mallory X_100099_assignsubmission_file_Víctima Real_100017_assignsubmission_file_{A} (9).ipynb",
+     "mallory_x_100099", f"Víctima Real_100017_assignsubmission_file_{A}.ipynb", 9, "Moodle"),
 ])
 def test_reconocer(ruta, estudiante, original, version, formato):
     ident = reconocer(ruta)
@@ -62,12 +70,22 @@ def test_identificador_sin_acentos():
     assert identificador("  Íñigo  O'Brien-Ñandú ") == "inigo_o_brien_nandu"
 
 
+@pytest.mark.parametrize("nombre, esperado", [
+    ("Дмитрий Иванов", "dmitriy_ivanov"),
+    ("Γιώργος Παπαδόπουλος", "giorgos_papadopoylos"),
+    ("王小明", "wangxiaoming"),
+    ("김민준", "gimminjun"),
+])
+def test_identificador_translitera_cualquier_escritura(nombre, esperado):
+    assert identificador(nombre) == esperado
+
+
 @pytest.mark.parametrize("formato", ["moodle", "canvas", "classroom"])
 def test_los_tres_formatos(curso, formato):
     entregas = {"José Núñez": (f"{A}.ipynb", CUADERNO), "Ana Gómez": (f"{A}.ipynb", CUADERNO)}
     ruta = curso.parent / "lms.zip"
     ruta.write_bytes(empaquetar(entregas, formato))
-    informe = importar(ruta, curso, A)
+    informe = importar(ruta, curso, A, gradebook=False)
     assert len(informe["colocadas"]) == 2 and not informe["no_colocadas"]
     assert all(v == [f"{A}.ipynb"] for v in _colocados(curso).values())
 
@@ -80,10 +98,14 @@ def test_reenvio_gana_la_ultima_version(curso):
         f"Ana Gómez - {A}.ipynb": b'{"version": 0}',
         f"Ana Gómez - {A} (1).ipynb": b'{"version": 1}',
     })
-    assert (curso / "submitted" / "penamaria" / A / f"{A}.ipynb").read_bytes() == b'{"version": 2}'
+    assert (curso / "submitted" / "penamaria_1234" / A / f"{A}.ipynb").read_bytes() == b'{"version": 2}'
     assert (curso / "submitted" / "ana_gomez" / A / f"{A}.ipynb").read_bytes() == b'{"version": 1}'
     descartadas = {c["estudiante"]: len(c["versiones_descartadas"]) for c in informe["colocadas"]}
-    assert descartadas == {"penamaria": 2, "ana_gomez": 1}
+    assert descartadas == {"penamaria_1234": 2, "ana_gomez": 1}
+    # Cada versión que no se califica también está en el informe, con su razón.
+    razones = {f["archivo"]: f["razon"] for f in informe["no_colocadas"]}
+    assert set(razones) == {f"penamaria_1234_5678_{A}.ipynb", f"penamaria_1234_5679_{A}-1.ipynb", f"Ana Gómez - {A}.ipynb"}
+    assert all("versión anterior" in r for r in razones.values())
 
 
 def test_zip_anidado_y_carpeta_por_estudiante(curso):
@@ -114,7 +136,8 @@ def test_nombre_equivocado_se_coloca_y_lo_demas_se_lista(curso):
     assert "no es un cuaderno" in razones["Eva Ríos_90_assignsubmission_file_/notas.pdf"]
     assert "convención" in razones["cualquier_cosa.ipynb"]
     assert "sistema" in razones["__MACOSX/._algo"]
-    assert "zip" in razones["Raúl Díaz_91_assignsubmission_file_/dañado.zip"]
+    assert "zip dañado" in razones["Raúl Díaz_91_assignsubmission_file_/dañado.zip"]
+    assert {f["estudiante"] for f in informe["no_colocadas"]} == {"eva_rios_90", "raul_diaz_91", ""}
     guardado = json.loads((curso / "calificacion" / f"importacion_{A}.json").read_text(encoding="utf-8"))
     assert guardado["no_colocadas"] == informe["no_colocadas"]
 
@@ -122,17 +145,36 @@ def test_nombre_equivocado_se_coloca_y_lo_demas_se_lista(curso):
 def test_zip_ilegible_no_detiene(curso):
     ruta = curso.parent / "roto.zip"
     ruta.write_bytes(b"no soy un zip")
-    informe = importar(ruta, curso, A)
+    informe = importar(ruta, curso, A, gradebook=False)
     assert informe["colocadas"] == [] and "no se pudo abrir" in informe["no_colocadas"][0]["razon"]
 
 
-def test_complemento_de_zip_collect():
+def test_complemento_de_zip_collect(tmp_path):
+    """El complemento aplica las reglas de ``importar`` a la carpeta que extrajo zip_collect."""
+    extraida = tmp_path / "downloaded" / A / "extracted"
+    archivos = {
+        f"moodle/José Núñez_12_assignsubmission_file_/{A}.ipynb": CUADERNO,
+        f"moodle/José Núñez_12_assignsubmission_file_/{A} (1).ipynb": CUADERNO + b" ",
+        f"moodle/Mallory X_99_assignsubmission_file_/José Núñez_12_assignsubmission_file_{A} (9).ipynb": b"{}",
+        f"canvas/penamaria_1_2_{A}-1.ipynb": CUADERNO,
+        f"canvas/penamaria_1_2_{A}.IPYNB": CUADERNO,
+        "canvas/penamaria_1_2_notas.pdf": b"%PDF",
+    }
+    for relativa, datos in archivos.items():
+        (extraida / relativa).parent.mkdir(parents=True, exist_ok=True)
+        (extraida / relativa).write_bytes(datos)
     colector = ColectorLMS()
-    base = "/curso/downloaded/a/extracted/"
-    assert colector.collect(base + f"José Núñez_12_assignsubmission_file_/{A}.ipynb") == {
-        "student_id": "jose_nunez_12", "file_id": f"{A}.ipynb", "first_name": "José Núñez"}
-    assert colector.collect(base + f"penamaria_1_2_{A}-1.ipynb")["student_id"] == "penamaria"
-    assert colector.collect(base + "notas.pdf") is None
+    recogidos = {r: colector.collect(str(extraida / r)) for r in archivos}
+    assert recogidos == {
+        f"moodle/José Núñez_12_assignsubmission_file_/{A}.ipynb": None,
+        f"moodle/José Núñez_12_assignsubmission_file_/{A} (1).ipynb": {
+            "student_id": "jose_nunez_12", "file_id": f"{A}.ipynb", "first_name": "José", "last_name": "Núñez"},
+        f"moodle/Mallory X_99_assignsubmission_file_/José Núñez_12_assignsubmission_file_{A} (9).ipynb": None,
+        f"canvas/penamaria_1_2_{A}-1.ipynb": {"student_id": "penamaria_1", "file_id": f"{A}.ipynb", "first_name": "",
+                                              "last_name": "penamaria"},
+        f"canvas/penamaria_1_2_{A}.IPYNB": None,
+        "canvas/penamaria_1_2_notas.pdf": None,
+    }
 
 
 def test_zip_collect_de_nbgrader_con_el_complemento(tmp_path):
@@ -153,4 +195,4 @@ def test_zip_collect_de_nbgrader_con_el_complemento(tmp_path):
     subprocess.run([str(nbgrader), "zip_collect", A, "--collector=autograder.importar.ColectorLMS"], cwd=tmp_path,
                    check=True, capture_output=True, timeout=120)
     colocados = sorted(p.relative_to(tmp_path / "submitted").as_posix() for p in (tmp_path / "submitted").rglob("*.ipynb"))
-    assert colocados == [f"anagomez/{A}/{A}.ipynb", f"jose_nunez_101/{A}/{A}.ipynb"]
+    assert colocados == [f"anagomez_2001/{A}/{A}.ipynb", f"jose_nunez_101/{A}/{A}.ipynb"]
