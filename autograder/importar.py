@@ -59,11 +59,6 @@ def identificador(nombre: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_.lower()).strip("_") or "sin_nombre"
 
 
-def _corto(texto: str) -> str:
-    """Sufijo estable que distingue dos estudiantes con el mismo id transliterado."""
-    return hashlib.sha256(texto.encode()).hexdigest()[:6]
-
-
 @dataclass(frozen=True)
 class Identificacion:
     """De quién es un archivo según la parte de su ruta que escribe el LMS, y qué cuaderno y versión es.
@@ -328,24 +323,33 @@ def _mib(n: int) -> str:
     return f"{n / MIB:.0f} MiB" if n >= MIB else f"{n} bytes"
 
 
+def _exacto(ident: Identificacion) -> bool:
+    """Si su carpeta es un id que escribió el LMS (con su número, o el nombre de una carpeta simple), no derivado de un nombre."""
+    return ident.formato in (MOODLE, CANVAS) or (ident.formato == CARPETA and ident.estudiante == ident.clave)
+
+
 def _asignar_ids(llaves: dict[tuple[str, str], Identificacion]) -> dict[tuple[str, str], Identificacion]:
-    """Carpeta de cada estudiante: dos claves distintas del LMS nunca comparten carpeta."""
+    """Carpeta de cada estudiante: dos claves distintas del LMS nunca comparten carpeta.
+
+    Si chocan, conserva la suya el único id exacto (si lo hay) y los demás llevan un sufijo estable
+    calculado de su clave exacta en el LMS (``jose_nunez_1a2b3c``).
+    """
     por_id: dict[str, list[tuple[str, str]]] = {}
-    for llave, ident in llaves.items():
-        por_id.setdefault(ident.estudiante.casefold(), []).append(llave)
-    usados = {i for i, ls in por_id.items() if len(ls) == 1}
+    for llave, ident in sorted(llaves.items()):
+        por_id.setdefault(ident.estudiante, []).append(llave)
+    usados = set(por_id)
     salida = {}
     for base, ls in por_id.items():
+        exactos = [l for l in ls if _exacto(llaves[l])]
         for llave in ls:
             ident = llaves[llave]
-            if len(ls) > 1:
+            if len(ls) > 1 and exactos != [llave]:
+                resumen = hashlib.sha256("\0".join(llave).encode()).hexdigest()
                 largo = 6
-                nuevo = f"{ident.estudiante}_{_corto(chr(0).join(llave))}"
-                while nuevo.casefold() in usados:
+                while f"{base}_{resumen[:largo]}" in usados:
                     largo += 6
-                    nuevo = f"{ident.estudiante}_{hashlib.sha256(chr(0).join(llave).encode()).hexdigest()[:largo]}"
-                usados.add(nuevo.casefold())
-                ident = replace(ident, estudiante=nuevo)
+                ident = replace(ident, estudiante=f"{base}_{resumen[:largo]}")
+                usados.add(ident.estudiante)
             salida[llave] = ident
     return salida
 
