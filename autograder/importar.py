@@ -17,7 +17,7 @@ import zlib
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Callable, IO, Iterator
+from typing import IO, Callable
 
 from anyascii import anyascii
 from nbgrader.plugins import FileNameCollectorPlugin
@@ -104,24 +104,30 @@ def _unidad(primera: str, es_carpeta: bool) -> tuple[Identificacion, str] | None
         if m:
             nombre = m.group("nombre")
             return Identificacion(f"{identificador(nombre)}_{m.group('id')}", nombre, "", 0, MOODLE, clave=m.group("id")), ""
+    opciones = []  # (dónde termina el prefijo, identidad, resto)
     m = _MOODLE.match(primera)
     if m:
         nombre = m.group("nombre")
-        return (Identificacion(f"{identificador(nombre)}_{m.group('id')}", nombre, "", 0, MOODLE, clave=m.group("id")),
-                m.group("resto"))
-    if es_carpeta:
+        opciones.append((m.start("resto"), Identificacion(f"{identificador(nombre)}_{m.group('id')}", nombre, "", 0, MOODLE,
+                                                          clave=m.group("id")), m.group("resto")))
+    if es_carpeta and not opciones:
         estudiante = primera if _ID_SIMPLE.match(primera) else identificador(primera)
         return Identificacion(estudiante, primera, "", 0, CARPETA, clave=primera), ""
     m = _CANVAS.match(primera)
-    if m:
+    if m and not es_carpeta:
         login = m.group("login")
-        return (Identificacion(f"{identificador(login)}_{m.group('id')}", login, "", 0, CANVAS, bool(m.group("tarde")),
-                               clave=m.group("id")), m.group("resto"))
+        opciones.append((m.start("resto"), Identificacion(f"{identificador(login)}_{m.group('id')}", login, "", 0, CANVAS,
+                                                          bool(m.group("tarde")), clave=m.group("id")), m.group("resto")))
     m = _CLASSROOM.match(primera)
-    if m:
+    if m and not es_carpeta:
         nombre = m.group("nombre").strip()
-        return Identificacion(identificador(nombre), nombre, "", 0, CLASSROOM, clave=nombre), m.group("resto")
-    return None
+        opciones.append((m.start("resto"), Identificacion(identificador(nombre), nombre, "", 0, CLASSROOM, clave=nombre),
+                         m.group("resto")))
+    if not opciones:
+        return None
+    # El LMS escribe su prefijo al principio; lo que se parezca a otro prefijo más adelante lo escribió el estudiante.
+    _, ident, resto = min(opciones, key=lambda o: o[0])
+    return ident, resto
 
 
 def _dice_ser(parte: str, carpeta: bool) -> Identificacion | None:
@@ -305,7 +311,7 @@ class _Candidato:
     ident: Identificacion
     ruta: str  # ruta lógica en la descarga (para el informe)
     fecha: tuple
-    archivo: Path  # copia extraída (o el original, si la descarga es una carpeta)
+    archivo: Path  # copia extraída y acotada
     sha: str
 
 
@@ -354,11 +360,8 @@ def _asignar_ids(llaves: dict[tuple[str, str], Identificacion]) -> dict[tuple[st
     return salida
 
 
-def _planificar(entradas: list[_Entrada], trabajo: Path, limites: LimitesImportacion, abrir_zips: bool = True) -> _Plan:
-    """Decide de quién es cada archivo (solo por el nivel superior) y extrae, acotados, los cuadernos."""
-    plan = _Plan()
-    entradas = _quitar_envoltura(entradas)
-    presupuesto = _Presupuesto(limites.total)
+def _unidades(entradas: list[_Entrada], plan: _Plan) -> dict[str, tuple[Identificacion, list[_Entrada]]]:
+    """Agrupa las entradas por el componente del nivel superior (la entrega de un estudiante en el LMS)."""
     unidades: dict[str, tuple[Identificacion, list[_Entrada]]] = {}
     for e in entradas:
         if _es_sistema(e.partes[:1]) or (len(e.partes) == 1 and _es_sistema(e.partes)):
@@ -366,13 +369,27 @@ def _planificar(entradas: list[_Entrada], trabajo: Path, limites: LimitesImporta
                 plan.descartar(e.ruta, "archivo del sistema operativo (se ignora)")
             continue
         primera = e.partes[0]
-        es_carpeta = len(e.partes) > 1 or e.carpeta
+        # Un zip del nivel superior es un archivo que subió el estudiante aunque ya esté extraído (zip_collect).
+        es_carpeta = (len(e.partes) > 1 or e.carpeta) and not primera.lower().endswith(".zip")
         encontrada = _unidad(primera, es_carpeta)
         if encontrada is None:
             plan.descartar(e.ruta, "el nombre no sigue la convención de Moodle, Canvas ni Classroom (no se sabe de quién es)")
             continue
         clave = primera + ("/" if es_carpeta else "")
         unidades.setdefault(clave, (encontrada[0], []))[1].append(e)
+    return unidades
+
+
+def _planificar(entradas: list[_Entrada], trabajo: Path, limites: LimitesImportacion, abrir_zips: bool = True,
+                conocidas: frozenset[tuple[str, str]] = frozenset()) -> _Plan:
+    """Decide de quién es cada archivo (solo por el nivel superior) y extrae, acotados, los cuadernos.
+
+    ``conocidas``: claves del LMS de otras descargas del mismo lote (para reconocer suplantaciones).
+    """
+    plan = _Plan()
+    entradas = _quitar_envoltura(entradas)
+    presupuesto = _Presupuesto(limites.total)
+    unidades = _unidades(entradas, plan)
     # Una clave del LMS es un estudiante; su nombre legible, el primero en orden (el LMS escribe siempre el mismo).
     llaves: dict[tuple[str, str], Identificacion] = {}
     for clave in sorted(unidades):
@@ -388,7 +405,7 @@ def _planificar(entradas: list[_Entrada], trabajo: Path, limites: LimitesImporta
             if otra is None or otra.llave == propio.llave:
                 continue
             # Moodle escribe un patrón inconfundible; los demás solo cuentan si nombran a alguien de esta descarga.
-            if otra.formato == MOODLE or otra.llave in plan.estudiantes:
+            if otra.formato == MOODLE or otra.llave in plan.estudiantes or otra.llave in conocidas:
                 return otra
         return None
 
@@ -479,10 +496,8 @@ def _planificar(entradas: list[_Entrada], trabajo: Path, limites: LimitesImporta
             plan.descartar(clave, "carpeta vacía: no contiene archivos", estudiante.estudiante)
             continue
         for e in archivos:
-            if len(e.partes) == 1:
-                propias = (_unidad(e.partes[0], False)[1],)
-            else:
-                propias = e.partes[1:]
+            # Lo que el estudiante eligió: el nombre de su archivo (sin el prefijo del LMS) o lo que hay bajo su carpeta.
+            propias = e.partes[1:] if clave.endswith("/") else (_unidad(e.partes[0], False)[1], *e.partes[1:])
             procesar(e, ident, propias, 0)
     return plan
 
@@ -655,15 +670,28 @@ class ColectorLMS(FileNameCollectorPlugin):
 
     def _plan(self, raiz: Path) -> dict[str, dict]:
         if raiz not in self._planes:
+            # Las claves de las demás descargas del lote (otras carpetas de «extracted/») también cuentan como «otra persona».
+            hermanas = [c for c in raiz.parent.iterdir() if c.is_dir() and c != raiz] \
+                if raiz.name != self.extracted_directory else []
+            conocidas = frozenset(i.llave for c in hermanas
+                                  for i, _ in _unidades(_quitar_envoltura(_entradas_carpeta(c)), _Plan()).values())
+            entradas = _entradas_carpeta(raiz)
+            # zip_collect extrae «X.zip» en «X/» junto al zip: lo de «X/» es de quien subió «X.zip».
+            zips = {e.partes[0][:-4]: e.partes[0] for e in entradas if len(e.partes) == 1 and e.partes[0].endswith(".zip")}
+            reales = {}
+            for i, e in enumerate(entradas):
+                if len(e.partes) > 1 and e.partes[0] in zips:
+                    entradas[i] = replace(e, partes=(zips[e.partes[0]], *e.partes[1:]))
+                    reales[entradas[i].ruta] = e.ruta
             with tempfile.TemporaryDirectory(prefix="colector-") as trabajo:
-                plan = _planificar(_entradas_carpeta(raiz), Path(trabajo), LimitesImportacion(), abrir_zips=False)
+                plan = _planificar(entradas, Path(trabajo), LimitesImportacion(), abrir_zips=False, conocidas=conocidas)
                 elegidos, descartes = _elegir(plan, None)  # zip_collect compara los nombres con release/ por su cuenta
             for falta in plan.no_colocadas + descartes:
                 self.log.warning("No se recoge %s: %s", falta["archivo"], falta["razon"])
             aceptados = {}
             for ganador, destino, _ in elegidos:
                 pila_, apellidos = _partir_nombre(ganador.ident.nombre, ganador.ident.formato)
-                aceptados[ganador.ruta] = {"student_id": ganador.ident.estudiante, "file_id": destino,
+                aceptados[reales.get(ganador.ruta, ganador.ruta)] = {"student_id": ganador.ident.estudiante, "file_id": destino,
                                            "first_name": pila_, "last_name": apellidos}
             self._planes[raiz] = aceptados
         return self._planes[raiz]

@@ -56,6 +56,11 @@ def _colocados(curso) -> dict[str, list[str]]:
      "mallory_x_100099", f"Víctima Real_100017_assignsubmission_file_{A}.ipynb", 9, "Moodle"),
     (f"Mallory X_100099_assignsubmission_file_Víctima Real_100017_assignsubmission_file_{A} (9).ipynb",
      "mallory_x_100099", f"Víctima Real_100017_assignsubmission_file_{A}.ipynb", 9, "Moodle"),
+    (f"mallory_99_555_Víctima Real_100017_assignsubmission_file_{A}.ipynb", "mallory_99",
+     f"Víctima Real_100017_assignsubmission_file_{A}.ipynb", 0, "Canvas"),
+    (f"Ana Gómez - Víctima Real_100017_assignsubmission_file_{A}.ipynb", "ana_gomez",
+     f"Víctima Real_100017_assignsubmission_file_{A}.ipynb", 0, "Google Classroom"),
+    (f"Ana Gómez - garciajuan_11_1_{A}.ipynb", "ana_gomez", f"garciajuan_11_1_{A}.ipynb", 0, "Google Classroom"),
 ])
 def test_reconocer(ruta, estudiante, original, version, formato):
     ident = reconocer(ruta)
@@ -191,8 +196,13 @@ def test_zip_collect_de_nbgrader_con_el_complemento(tmp_path):
     archivo.mkdir(parents=True)
     (archivo / "moodle.zip").write_bytes(empaquetar({"José Núñez": (f"{A}.ipynb", CUADERNO)}, "moodle"))
     (archivo / "canvas.zip").write_bytes(empaquetar({"Ana Gómez": (f"{A}.ipynb", CUADERNO)}, "canvas"))
+    # Un zip anidado de Canvas: zip_collect lo extrae junto a él; sigue siendo de quien lo subió, y lo que dice
+    # ser de otra persona dentro de él no se recoge.
+    (archivo / "canvas2.zip").write_bytes(_zip({
+        "mallory_99_555_entrega.zip": _zip({f"anagomez_2001_9_{A}-7.ipynb": b"{}", f"{A}.ipynb": CUADERNO})}))
     nbgrader = Path(sys.executable).parent / "nbgrader"
     subprocess.run([str(nbgrader), "zip_collect", A, "--collector=autograder.importar.ColectorLMS"], cwd=tmp_path,
                    check=True, capture_output=True, timeout=120)
     colocados = sorted(p.relative_to(tmp_path / "submitted").as_posix() for p in (tmp_path / "submitted").rglob("*.ipynb"))
-    assert colocados == [f"anagomez_2001/{A}/{A}.ipynb", f"jose_nunez_101/{A}/{A}.ipynb"]
+    assert colocados == [f"anagomez_2001/{A}/{A}.ipynb", f"jose_nunez_101/{A}/{A}.ipynb", f"mallory_99/{A}/{A}.ipynb"]
+    assert (tmp_path / "submitted" / "anagomez_2001" / A / f"{A}.ipynb").read_bytes() == CUADERNO
