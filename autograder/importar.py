@@ -193,6 +193,25 @@ class _Excedido(Exception):
     """Se superó un límite al leer (el encabezado mentía o se agotó el total)."""
 
 
+_ILEGIBLE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
+
+
+def _por_que(error: BaseException) -> str:
+    """Causa en español de un error al leer un zip."""
+    texto = str(error)
+    if isinstance(error, FileNotFoundError):
+        return "no existe"
+    if "CRC" in texto:
+        return "su contenido no coincide con el encabezado del zip"
+    if "encrypted" in texto or "password" in texto:
+        return "está cifrado con contraseña"
+    if isinstance(error, NotImplementedError):
+        return "usa un método de compresión que no se puede leer"
+    if "not a zip file" in texto:
+        return "no es un zip válido"
+    return "está dañado o incompleto"
+
+
 class _Presupuesto:
     """Bytes que aún se pueden extraer en toda la importación."""
 
@@ -455,8 +474,8 @@ def _planificar(entradas: list[_Entrada], trabajo: Path, limites: LimitesImporta
             except _Excedido as error:
                 plan.descartar(ruta, _razon_excedido(error, limites.zip_anidado, limites, "zip anidado"),
                                estudiante.estudiante)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as error:
-                plan.descartar(ruta, f"zip dañado: no se pudo abrir ({error})", estudiante.estudiante)
+            except _ILEGIBLE as error:
+                plan.descartar(ruta, f"zip dañado: no se pudo abrir ({_por_que(error)})", estudiante.estudiante)
             finally:
                 temporal.unlink(missing_ok=True)
             return
@@ -479,8 +498,8 @@ def _planificar(entradas: list[_Entrada], trabajo: Path, limites: LimitesImporta
         except _Excedido as error:
             plan.descartar(ruta, _razon_excedido(error, limites.cuaderno, limites, "cuaderno"), estudiante.estudiante)
             return
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as error:
-            plan.descartar(ruta, f"archivo dañado dentro del zip ({error})", estudiante.estudiante)
+        except _ILEGIBLE as error:
+            plan.descartar(ruta, f"archivo dañado dentro del zip ({_por_que(error)})", estudiante.estudiante)
             return
         propio = _dice_ser(nombre, False)
         if propio is not None and propio.llave == estudiante.llave:
@@ -604,9 +623,9 @@ def importar(origen: Path, raiz: Path, asignacion: str, limites: LimitesImportac
             except _Excedido as error:
                 entradas = []
                 plan.descartar(origen.name, str(error))
-            except (zipfile.BadZipFile, OSError) as error:
+            except _ILEGIBLE as error:
                 entradas = []
-                plan.descartar(origen.name, f"no se pudo abrir el archivo ({error})")
+                plan.descartar(origen.name, f"no se pudo abrir el archivo ({_por_que(error)})")
             previas = plan.no_colocadas
             plan = _planificar(entradas, trabajo, limites)
             plan.no_colocadas[:0] = previas

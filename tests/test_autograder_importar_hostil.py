@@ -340,3 +340,28 @@ def test_descarga_mixta_hostil_coloca_a_cada_estudiante_una_vez(curso):
     robos = [f for f in informe["no_colocadas"] if "dice ser de otra persona" in f["razon"]]
     assert {f["estudiante"] for f in robos} == {"mallory_x_100099", "mallory_99", "12345"}
     assert all(f["razon"] for f in informe["no_colocadas"])
+
+
+def test_classroom_zip_anidado_y_nombres_propios_con_guion(curso):
+    interno = _zip({f"Luis Peña - {NB}": _nb("ana como luis"), "Parte 1 - borrador.ipynb": _nb("ana")})
+    informe = _importar(curso, {"Ana Gómez - entrega.zip": interno, f"Luis Peña - {NB}": _nb("luis")})
+    # «Luis Peña - …» nombra a alguien de la descarga: no se califica; «Parte 1 - …» no es nadie: es de Ana.
+    assert _marcas(curso) == {"ana_gomez": {"Parte 1 - borrador.ipynb": "ana"}, "luis_pena": {NB: "luis"}}
+    estudiante, razon = _razones(informe)[f"Ana Gómez - entrega.zip/Luis Peña - {NB}"]
+    assert estudiante == "ana_gomez" and "dice ser de otra persona" in razon
+
+
+def test_carpeta_descomprimida_igual_que_el_zip(curso, tmp_path):
+    archivos = {f"Víctima Real_100017_assignsubmission_file_/{NB}": _nb("víctima"),
+                f"Mallory X_100099_assignsubmission_file_/Víctima Real_100017_assignsubmission_file_{A} (9).ipynb": _nb("m"),
+                "Eva_5_assignsubmission_file_/entrega.zip": _zip({NB: _nb("eva")})}
+    desde_zip = _importar(curso, archivos)
+    marcas_zip = _marcas(curso)
+    carpeta = tmp_path / "descarga"
+    for relativa, datos in archivos.items():
+        (carpeta / relativa).parent.mkdir(parents=True, exist_ok=True)
+        (carpeta / relativa).write_bytes(datos)
+    desde_carpeta = importar(carpeta, curso, A, gradebook=False)
+    assert _marcas(curso) == marcas_zip == {"eva_5": {NB: "eva"}, "victima_real_100017": {NB: "víctima"}}
+    assert desde_carpeta["no_colocadas"] == desde_zip["no_colocadas"]
+    assert desde_carpeta["estudiantes"] == desde_zip["estudiantes"]
