@@ -298,16 +298,16 @@ def _es_sistema(partes: tuple[str, ...]) -> bool:
 def _quitar_envoltura(entradas: list[_Entrada]) -> list[_Entrada]:
     """Quita la carpeta que envuelve toda la descarga (la de Drive, o la que el instructor comprimió).
 
-    Solo si no es ella misma la entrega de un estudiante de Moodle y dentro hay al menos dos
-    estudiantes reconocibles por la convención de un LMS, o solo carpetas.
+    Solo si no es ella misma la entrega de un estudiante (de Moodle o con id numérico) y dentro hay
+    al menos dos estudiantes reconocibles por la convención de un LMS, o solo carpetas.
     """
     utiles = [e for e in entradas if not _es_sistema(e.partes)]
     primeras = {e.partes[0] for e in utiles}
     if len(primeras) != 1 or any(len(e.partes) < 2 and not e.carpeta for e in utiles):
         return entradas
     (envoltura,) = primeras
-    if _MOODLE_CARPETA.match(envoltura) or _MOODLE.match(envoltura):
-        return entradas
+    if _MOODLE_CARPETA.match(envoltura) or _MOODLE.match(envoltura) or envoltura.isdigit():
+        return entradas  # la entrega de un estudiante de Moodle, o la carpeta de un id numérico
     hijos = [e for e in utiles if len(e.partes) >= 2]
     carpetas = {e.partes[1] for e in hijos if len(e.partes) > 2 or e.carpeta}
     archivos = {e.partes[1] for e in hijos if len(e.partes) == 2 and not e.carpeta}
@@ -710,8 +710,8 @@ class ColectorLMS(FileNameCollectorPlugin):
             aceptados = {}
             for ganador, destino, _ in elegidos:
                 pila_, apellidos = _partir_nombre(ganador.ident.nombre, ganador.ident.formato)
-                aceptados[reales.get(ganador.ruta, ganador.ruta)] = {"student_id": ganador.ident.estudiante, "file_id": destino,
-                                           "first_name": pila_, "last_name": apellidos}
+                aceptados[reales.get(ganador.ruta, ganador.ruta)] = {
+                    "student_id": ganador.ident.estudiante, "file_id": destino, "first_name": pila_, "last_name": apellidos}
             self._planes[raiz] = aceptados
         return self._planes[raiz]
 

@@ -1,4 +1,4 @@
-"""importar ante una clase hostil: el estudiante sale de lo que escribe el LMS, nadie se fusiona ni se pierde, los zips bomba se acotan."""
+"""importar ante una clase hostil: identidad según el LMS, nadie fusionado ni perdido, zips bomba acotados."""
 
 from __future__ import annotations
 
@@ -131,6 +131,9 @@ def test_carpeta_simple_con_guion_en_el_nombre_del_archivo(curso):
     informe = _importar(curso, {"12345/Tarea - final.ipynb": _nb("12345")})
     assert _marcas(curso) == {"12345": {"Tarea - final.ipynb": "12345"}}
     assert informe["estudiantes"]["12345"]["formato"] == "carpeta"
+    # Aunque sea el único estudiante de la descarga y sus archivos parezcan de Classroom, no es una carpeta envoltura.
+    informe = _importar(curso, {"12345/Tarea - final.ipynb": _nb("12345"), "12345/Otra - cosa.ipynb": _nb("otra")})
+    assert set(informe["estudiantes"]) == {"12345"} and list(_marcas(curso)) == ["12345"]
 
 
 def test_carpeta_de_drive_que_envuelve_la_descarga(curso):
@@ -243,6 +246,16 @@ def test_profundidad_y_total(curso):
     assert len({"eva_3", "raul_4"} & set(colocados)) == 1
     (sin_lugar,) = [r for a, (e, r) in razones.items() if e in {"eva_3", "raul_4"}]
     assert "límite total" in sin_lugar
+
+
+def test_demasiadas_entradas(curso):
+    muchas = _zip({f"{i}.txt": b"" for i in range(10)})
+    informe = _importar(curso, {"Ana_1_assignsubmission_file_/muchas.zip": muchas, f"Luis_2_assignsubmission_file_/{NB}": _nb("l")},
+                        LimitesImportacion(entradas=5))
+    assert _marcas(curso) == {"luis_2": {NB: "l"}}
+    assert "10 entradas" in _razones(informe)["Ana_1_assignsubmission_file_/muchas.zip"][1]
+    informe = _importar(curso, {f"Ana_{i}_assignsubmission_file_/{NB}": _nb("a") for i in range(10)}, LimitesImportacion(entradas=5))
+    assert informe["colocadas"] == [] and "10 entradas" in informe["no_colocadas"][0]["razon"]
 
 
 # --- Nada se pierde: informe, CSV y gradebook ---------------------------------------------------
