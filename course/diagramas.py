@@ -17,7 +17,7 @@ __all__ = [
     "diagrama_gru",
 ]
 
-#: Color de cada parte resaltable; las mismas claves que acepta ``resaltar``.
+#: Color de cada parte que puede resaltarse; las mismas claves que acepta ``resaltar``.
 COLORES = {
     "olvido": "#d62728",
     "entrada": "#2ca02c",
@@ -92,6 +92,12 @@ def _lienzo(ancho: float, alto: float):
     return fig, ax
 
 
+def _fondo(ax, x=0.75, y=0.42, ancho=4.75, alto=3.7):
+    """El contorno de la celda (LSTM o GRU), detrás de todo."""
+    ax.add_patch(FancyBboxPatch((x, y), ancho, alto, boxstyle="round,pad=0,rounding_size=0.15",
+                                facecolor=_FONDO_CELDA, edgecolor="#c9d3de", zorder=0, gid="fondo"))
+
+
 def _texto(ax, x, y, texto, color=_NEUTRO, tam=_LETRA, gid=None, **kw):
     kw.setdefault("ha", "center")
     kw.setdefault("va", "center")
@@ -136,6 +142,7 @@ def _flecha(ax, estilo, puntos, grupos=(), punta=True, gid=None):
         joinstyle="miter", capstyle="butt", zorder=2, gid=gid,
         path_effects=[patheffects.withStroke(linewidth=grosor + 5, foreground="white")],
     )
+    flecha.ruta = tuple(puntos)  # en pulgadas: las pruebas revisan de dónde sale y a dónde llega
     ax.add_patch(flecha)
     return flecha
 
@@ -222,16 +229,15 @@ def diagrama_rnn_desenrollada(T: int = 4) -> Figure:
 
 # --- LSTM y variantes ---
 
-_ENTRADA_COMPUERTA = r"[h_{t-1};\ x_t]"
 _LSTM_FORMULAS = {
-    "olvido": [r"$f_t = \sigma(W_f \cdot " + _ENTRADA_COMPUERTA + r" + b_f)$"],
+    "olvido": [r"$f_t = \sigma(W_f \cdot [h_{t-1};\ x_t] + b_f)$"],
     "entrada": [
-        r"$i_t = \sigma(W_i \cdot " + _ENTRADA_COMPUERTA + r" + b_i)$",
-        r"$\tilde{C}_t = \tanh(W_C \cdot " + _ENTRADA_COMPUERTA + r" + b_C)$",
+        r"$i_t = \sigma(W_i \cdot [h_{t-1};\ x_t] + b_i)$",
+        r"$\tilde{C}_t = \tanh(W_C \cdot [h_{t-1};\ x_t] + b_C)$",
     ],
     "estado": [r"$C_t = f_t \odot C_{t-1} + i_t \odot \tilde{C}_t$"],
     "salida": [
-        r"$o_t = \sigma(W_o \cdot " + _ENTRADA_COMPUERTA + r" + b_o)$",
+        r"$o_t = \sigma(W_o \cdot [h_{t-1};\ x_t] + b_o)$",
         r"$h_t = o_t \odot \tanh(C_t)$",
     ],
 }
@@ -248,8 +254,7 @@ def _celda_lstm(ax, estilo, acoplada=False):
     Y_CINTA, Y_BUS, Y_CAPA, Y_ESCRIBE = 3.75, 1.05, 1.95, 2.85
     X_F, X_I, X_C, X_O, X_H = 1.65, 2.55, 3.45, 4.25, 5.0
     X_SUMA = 3.0 if not acoplada else 3.45
-    ax.add_patch(FancyBboxPatch((0.75, 0.42), 4.75, 3.7, boxstyle="round,pad=0,rounding_size=0.15",
-                                facecolor=_FONDO_CELDA, edgecolor="#c9d3de", zorder=0))
+    _fondo(ax)
     piezas = {}
 
     # La cinta: C_{t-1} → ⊙ f_t → + → C_t.
@@ -432,8 +437,7 @@ def diagrama_gru(resaltar: str | None = None) -> Figure:
     fig, ax = _lienzo(9.0, 4.3)
     Y_H, Y_BUS, Y_CAPA, Y_R, Y_Z = 3.75, 1.05, 1.95, 2.62, 2.95
     X_IZQ, X_X, X_R, X_Z, X_C = 0.95, 1.25, 1.85, 2.85, 4.75
-    ax.add_patch(FancyBboxPatch((0.75, 0.42), 4.75, 3.7, boxstyle="round,pad=0,rounding_size=0.15",
-                                facecolor=_FONDO_CELDA, edgecolor="#c9d3de", zorder=0))
+    _fondo(ax)
     act, rei = {"actualizacion"}, {"reinicio"}
     todo = act | rei
 
