@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
@@ -81,9 +83,21 @@ class _Pieza:
         return (self.x + self.ax, self.y + dy)
 
 
+class _Diagrama(Figure):
+    """Figura que Jupyter muestra como imagen por sí misma, aunque ``pyplot`` no esté listo todavía."""
+
+    def _repr_png_(self) -> bytes:
+        salida = io.BytesIO()
+        self.savefig(salida, format="png", bbox_inches="tight")
+        return salida.getvalue()
+
+
 def _lienzo(ancho: float, alto: float):
-    """Figura de ``ancho × alto`` pulgadas con unos ejes invisibles que la cubren, en pulgadas."""
-    fig = Figure(figsize=(ancho, alto))
+    """Figura de ``ancho × alto`` pulgadas con unos ejes invisibles que la cubren, en pulgadas.
+
+    No pasa por ``pyplot``: la celda que la devuelve la muestra una sola vez y no queda abierta.
+    """
+    fig = _Diagrama(figsize=(ancho, alto))
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, ancho)
@@ -434,10 +448,10 @@ def diagrama_gru(resaltar: str | None = None) -> Figure:
     """
     _comprobar(resaltar, (None, *_GRU_FORMULAS))
     estilo = _Estilo(resaltar)
-    fig, ax = _lienzo(9.0, 4.3)
-    Y_H, Y_BUS, Y_CAPA, Y_R, Y_Z = 3.75, 1.05, 1.95, 2.62, 2.95
+    fig, ax = _lienzo(9.0, 4.45)
+    Y_H, Y_BUS, Y_CAPA, Y_R, Y_Z, Y_1MZ = 3.9, 1.05, 1.95, 2.6, 2.92, 3.4
     X_IZQ, X_X, X_R, X_Z, X_C = 0.95, 1.25, 1.85, 2.85, 4.75
-    _fondo(ax)
+    _fondo(ax, alto=3.85)
     act, rei = {"actualizacion"}, {"reinicio"}
     todo = act | rei
 
@@ -481,7 +495,7 @@ def diagrama_gru(resaltar: str | None = None) -> Figure:
     _flecha(ax, estilo, [(X_X, 0.3), (X_C, 0.3), cand.abajo()], rei)
 
     # z_t: 1 − z_t multiplica a h_{t-1}; z_t multiplica al candidato.
-    uno_menos = _nodo(ax, estilo, X_Z, 3.28, "1−", act, gid="nodo_uno_menos")
+    uno_menos = _nodo(ax, estilo, X_Z, Y_1MZ, "1−", act, gid="nodo_uno_menos")
     _flecha(ax, estilo, [caja_z.arriba(), uno_menos.abajo()], act)
     _flecha(ax, estilo, [uno_menos.arriba(), por_1mz.abajo()], act)
     _union(ax, estilo, X_Z, Y_Z, act)
@@ -498,5 +512,5 @@ def diagrama_gru(resaltar: str | None = None) -> Figure:
     else:
         titulo, formulas = _GRU_FORMULAS[resaltar]
         renglones = [(titulo, {resaltar}, 12)] + [(f, {resaltar}, 10.5) for f in formulas]
-    _formulas(ax, estilo, 6.05, 3.75, renglones)
+    _formulas(ax, estilo, 6.05, Y_H, renglones)
     return fig

@@ -29,6 +29,7 @@ CAPTURAS = RAIZ / "resultados-pruebas" / "capturas" / "diagramas"
 
 CASOS = {
     "rnn_desenrollada": lambda: d.diagrama_rnn_desenrollada(),
+    "rnn_desenrollada_T1": lambda: d.diagrama_rnn_desenrollada(T=1),
     "rnn_desenrollada_T2": lambda: d.diagrama_rnn_desenrollada(T=2),
     "rnn_desenrollada_T6": lambda: d.diagrama_rnn_desenrollada(T=6),
     "lstm": lambda: d.diagrama_lstm(),
@@ -132,7 +133,8 @@ def test_el_diagrama_se_dibuja_y_se_guarda(figuras, nombre):
 
 
 def test_la_rnn_desenrollada_tiene_una_copia_por_paso(figuras):
-    for nombre, T in (("rnn_desenrollada", 4), ("rnn_desenrollada_T2", 2), ("rnn_desenrollada_T6", 6)):
+    for nombre, T in (("rnn_desenrollada", 4), ("rnn_desenrollada_T1", 1), ("rnn_desenrollada_T2", 2),
+                      ("rnn_desenrollada_T6", 6)):
         fig = figuras[nombre]
         copias = fig.findobj(lambda a: (a.get_gid() or "").startswith("rnn_paso_") and isinstance(a, FancyBboxPatch))
         assert len(copias) == T
@@ -140,6 +142,18 @@ def test_la_rnn_desenrollada_tiene_una_copia_por_paso(figuras):
         assert {f"$x_{t}$" for t in range(1, T + 1)} <= textos
         assert {f"$h_{t}$" for t in range(1, T + 1)} <= textos
         assert "$h_0$" in textos and "$h_{t-1}$" in textos
+
+
+def test_jupyter_lo_muestra_como_png_sin_pasar_por_pyplot():
+    """La celda que termina en ``diagrama_lstm()`` lo muestra una vez aunque pyplot no tenga backend aún."""
+    import matplotlib.pyplot as plt
+
+    fig = d.diagrama_lstm(resaltar="olvido")
+    png = fig._repr_png_()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    ancho, alto = np.frombuffer(png[16:24], dtype=">u4")
+    assert 800 <= ancho <= 950 and 350 <= alto <= 450, (ancho, alto)
+    assert plt.get_fignums() == [], "el diagrama no debe quedar abierto en pyplot"
 
 
 @pytest.mark.parametrize("llamada", [
