@@ -169,12 +169,12 @@ def _union(ax, estilo, x, y, grupos=()):
 def _formulas(ax, estilo, x, y, renglones, paso=0.42):
     """Título (el primer renglón, en negritas) y fórmulas a la derecha del diagrama.
 
-    ``renglones`` = [(texto, grupos, tamaño), …]; un texto vacío deja un renglón libre.
+    ``renglones`` = [(texto, grupos, tamaño), …]; ``grupos=None`` es un comentario en color neutro.
     """
     for numero, (texto, grupos, tam) in enumerate(renglones):
-        if texto:
-            _texto(ax, x, y, texto, color=estilo.linea(grupos), tam=tam, ha="left",
-                   fontweight="bold" if numero == 0 else "normal", gid=f"formula_{numero}")
+        color = _NEUTRO if grupos is None else estilo.linea(grupos)
+        _texto(ax, x, y, texto, color=color, tam=tam, ha="left",
+               fontweight="bold" if numero == 0 else "normal", gid=f"formula_{numero}")
         y -= paso
 
 
@@ -260,6 +260,13 @@ _LSTM_TITULOS = {
     "entrada": "compuerta de entrada\ny valor candidato",
     "estado": "estado de la celda",
     "salida": "compuerta de salida",
+}
+# Qué hace cada parte, en palabras de las lecciones 02 a 05 (solo al resaltarla).
+_LSTM_NOTAS = {
+    "olvido": [r"$f_t \approx 1$: conserva;  $f_t \approx 0$: olvida"],
+    "entrada": [r"$i_t \odot \tilde{C}_t$: lo que se escribe"],
+    "estado": [r"$f_t \odot C_{t-1}$: lo que se conserva", r"$i_t \odot \tilde{C}_t$: lo que se escribe"],
+    "salida": ["qué parte de la cinta se muestra"],
 }
 
 
@@ -365,9 +372,8 @@ def diagrama_lstm(resaltar: str | None = None) -> Figure:
         renglones += [(f, (), 10.5) for clave in _LSTM_FORMULAS for f in _LSTM_FORMULAS[clave]]
     else:
         renglones = [(_LSTM_TITULOS[resaltar], {resaltar}, 12)]
-        if "\n" in _LSTM_TITULOS[resaltar]:
-            renglones.append(("", (), 0))
         renglones += [(f, {resaltar}, 11) for f in _LSTM_FORMULAS[resaltar]]
+        renglones += [(n, None, 10.5) for n in _LSTM_NOTAS[resaltar]]
     _formulas(ax, estilo, 6.05, 3.75, renglones)
     return fig
 
@@ -434,6 +440,11 @@ _GRU_FORMULAS = {
         r"$\tilde{h}_t = \tanh(W_{\tilde{h}} \cdot [r_t \odot h_{t-1};\ x_t] + b_{\tilde{h}})$",
     ]),
 }
+# Qué hace cada compuerta, como lo dice la lección 08 (solo al resaltarla).
+_GRU_NOTAS = {
+    "actualizacion": [r"$z_t = 0$: se copia $h_{t-1}$", r"$z_t = 1$: se toma el candidato"],
+    "reinicio": [r"$r_t = 0$: el candidato solo ve $x_t$"],
+}
 
 
 def diagrama_gru(resaltar: str | None = None) -> Figure:
@@ -461,7 +472,7 @@ def diagrama_gru(resaltar: str | None = None) -> Figure:
     _flecha(ax, estilo, [(0.3, Y_H), por_1mz.izquierda()], act)
     _flecha(ax, estilo, [por_1mz.derecha(), suma.izquierda()], act)
     _flecha(ax, estilo, [suma.derecha(), (5.85, Y_H)], act)
-    _texto(ax, 0.38, Y_H + 0.25, "$h_{t-1}$", tam=10)
+    _texto(ax, 0.38, Y_H + 0.25, "$h_{t-1}$", tam=10, color=estilo.linea(todo))
     _texto(ax, 5.75, Y_H + 0.25, "$h_t$", tam=10, color=estilo.linea(act))
 
     # h_{t-1} baja a la entrada común y a r_t ⊙ h_{t-1}; x_t entra por abajo.
@@ -470,7 +481,7 @@ def diagrama_gru(resaltar: str | None = None) -> Figure:
     _flecha(ax, estilo, [(X_R, Y_BUS), (X_Z, Y_BUS)], act, punta=False)
     _flecha(ax, estilo, [(X_X, 0.12), (X_X, Y_BUS)], todo, punta=False)
     _union(ax, estilo, X_X, Y_BUS, todo)
-    _texto(ax, X_X - 0.2, 0.2, "$x_t$", tam=10)
+    _texto(ax, X_X - 0.2, 0.2, "$x_t$", tam=10, color=estilo.linea(todo))
 
     # Las compuertas.
     caja_r = _caja(ax, estilo, X_R, Y_CAPA, "σ", rei, gid="capa_reinicio")
@@ -512,5 +523,6 @@ def diagrama_gru(resaltar: str | None = None) -> Figure:
     else:
         titulo, formulas = _GRU_FORMULAS[resaltar]
         renglones = [(titulo, {resaltar}, 12)] + [(f, {resaltar}, 10.5) for f in formulas]
+        renglones += [(n, None, 10.5) for n in _GRU_NOTAS[resaltar]]
     _formulas(ax, estilo, 6.05, Y_H, renglones)
     return fig
