@@ -131,7 +131,7 @@ def _caja(ax, estilo, x, y, texto, grupos=(), gid=None, ancho=0.62, alto=0.42, t
 
 
 def _nodo(ax, estilo, x, y, simbolo, grupos=(), gid=None) -> _Pieza:
-    """Operación elemento a elemento (⊙, +, 1−) como círculo; ``tanh`` como óvalo."""
+    """Operación elemento a elemento (⊙, +, 1−) como círculo; ``tanh`` como caja pequeña."""
     color = estilo.linea(grupos)
     if simbolo == "tanh":
         return _caja(ax, estilo, x, y, "tanh", grupos, gid, ancho=0.56, alto=0.32, tam=10)
@@ -204,8 +204,8 @@ def diagrama_rnn_desenrollada(T: int = 4) -> Figure:
     estilo = _Estilo(None)
     paso = 1.55
     x0 = 3.35  # primera copia desenrollada
-    ancho = x0 + paso * (T - 1) + 0.75
-    fig, ax = _lienzo(max(ancho, 5.0), 4.0)
+    ancho = max(x0 + paso * (T - 1) + 0.75, 5.4)
+    fig, ax = _lienzo(ancho, 4.0)
     y, y_x, y_h = 2.05, 0.75, 3.25
 
     # Forma compacta: h_t sale por arriba y vuelve a entrar por la izquierda como h_{t-1}.
@@ -237,7 +237,8 @@ def diagrama_rnn_desenrollada(T: int = 4) -> Figure:
             _texto(ax, x - paso / 2, y + 0.22, f"$h_{t - 1}$", tam=10)
         anterior = copia.derecha()
     _texto(ax, (x0 + x) / 2, 3.8, "desenrollada en el tiempo", tam=10)
-    _texto(ax, (x0 + x) / 2, 0.15, "mismos pesos $W$, $b$ en cada paso", tam=10, fontstyle="italic")
+    _texto(ax, 0.1, 0.15, r"$h_t = \tanh(W \cdot [h_{t-1};\ x_t] + b)$", tam=10, ha="left", gid="formula_rnn")
+    _texto(ax, ancho - 0.1, 0.15, "mismos pesos $W$, $b$ en cada paso", tam=10, ha="right", fontstyle="italic")
     return fig
 
 
