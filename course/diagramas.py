@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from numbers import Integral
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -199,13 +200,14 @@ def diagrama_rnn_desenrollada(T: int = 4) -> Figure:
     Returns:
         La figura (unas 9 pulgadas de ancho con T = 4).
     """
-    if not isinstance(T, int) or not 1 <= T <= 6:
+    if isinstance(T, bool) or not isinstance(T, Integral) or not 1 <= T <= 6:
         raise ValueError(f"T={T!r}: el diagrama desenrolla de 1 a 6 pasos.")
     estilo = _Estilo(None)
     paso = 1.55
     x0 = 3.35  # primera copia desenrollada
     ancho = max(x0 + paso * (T - 1) + 0.75, 5.4)
     fig, ax = _lienzo(ancho, 4.0)
+    T = int(T)
     y, y_x, y_h = 2.05, 0.75, 3.25
 
     # Forma compacta: h_t sale por arriba y vuelve a entrar por la izquierda como h_{t-1}.

@@ -31,7 +31,7 @@ CASOS = {
     "rnn_desenrollada": lambda: d.diagrama_rnn_desenrollada(),
     "rnn_desenrollada_T1": lambda: d.diagrama_rnn_desenrollada(T=1),
     "rnn_desenrollada_T2": lambda: d.diagrama_rnn_desenrollada(T=2),
-    "rnn_desenrollada_T6": lambda: d.diagrama_rnn_desenrollada(T=6),
+    "rnn_desenrollada_T6": lambda: d.diagrama_rnn_desenrollada(T=np.int64(6)),
     "lstm": lambda: d.diagrama_lstm(),
     "lstm_olvido": lambda: d.diagrama_lstm(resaltar="olvido"),
     "lstm_entrada": lambda: d.diagrama_lstm(resaltar="entrada"),
@@ -162,6 +162,7 @@ def test_jupyter_lo_muestra_como_png_sin_pasar_por_pyplot():
     lambda: d.diagrama_gru(resaltar="olvido"),
     lambda: d.diagrama_rnn_desenrollada(T=0),
     lambda: d.diagrama_rnn_desenrollada(T=2.5),
+    lambda: d.diagrama_rnn_desenrollada(T=7),
 ])
 def test_opciones_invalidas_dan_un_error_en_espanol(llamada):
     with pytest.raises(ValueError, match="válido|pasos"):
