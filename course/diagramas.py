@@ -269,7 +269,7 @@ _LSTM_NOTAS = {
     "olvido": [r"$f_t \approx 1$: conserva;  $f_t \approx 0$: olvida"],
     "entrada": [r"$i_t \odot \tilde{C}_t$: lo que se escribe"],
     "estado": [r"$f_t \odot C_{t-1}$: lo que se conserva", r"$i_t \odot \tilde{C}_t$: lo que se escribe"],
-    "salida": ["decide qué parte de la cinta se muestra en $h_t$"],
+    "salida": ["decide qué parte de la cinta\nse muestra en $h_t$"],
 }
 
 
