@@ -153,13 +153,13 @@ def orden_bwrap(config: ConfigNucleo, control: Path, sockets: Path) -> list[str]
     ``control``: carpeta con ``config.json`` y ``conexion.json`` (se ve en :data:`CONTROL`);
     ``sockets``: carpeta de los sockets del núcleo (la única escribible del disco real, misma ruta).
     """
-    argv = ["bwrap", *_espacios(), *_montajes_sistema()]
+    argv = ["bwrap", *_espacios(), *_montajes_sistema(), "--proc", "/proc", "--dev", "/dev",
+            "--perms", "1777", "--size", str(config.tmp), "--tmpfs", "/tmp",
+            "--perms", "0700", "--size", str(config.disco), "--tmpfs", TRABAJO]
+    # Después de /tmp: el repositorio o el entorno pueden vivir bajo /tmp (una carpeta de mktemp -d).
     for ruta in rutas_de_lectura():
         argv += ["--ro-bind", ruta, ruta]
-    argv += ["--proc", "/proc", "--dev", "/dev",
-             "--perms", "1777", "--size", str(config.tmp), "--tmpfs", "/tmp",
-             "--perms", "0700", "--size", str(config.disco), "--tmpfs", TRABAJO,
-             "--bind", str(sockets), str(sockets),
+    argv += ["--bind", str(sockets), str(sockets),
              "--ro-bind", str(control), CONTROL]
     if config.mpl and os.path.isdir(config.mpl):
         argv += ["--ro-bind", config.mpl, CACHE_MPL]

@@ -73,7 +73,7 @@ def ejercicios_de(raiz: Path, asignacion: str) -> dict[str, float]:
     return salida
 
 
-_GENERICAS = ("please see the above traceback", "there was an error processing", "error processing assignment")
+_GENERICAS = ("above traceback", "there was an error processing", "error processing assignment", "nbgraderexception")
 
 
 def causa_del_fallo(texto: str) -> str:
