@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 __all__ = ["ConfigNucleo", "Diagnostico", "diagnostico", "rutas_de_lectura", "orden_bwrap", "orden_sin_caja",
-           "red_aislable", "main"]
+           "main"]
 
 #: Carpeta de trabajo del núcleo dentro de la caja (vacía, escribible, con tamaño máximo).
 TRABAJO = "/trabajo"
@@ -94,11 +94,6 @@ def diagnostico() -> Diagnostico:
         return Diagnostico(False, "bubblewrap no pudo crear los espacios de nombres (¿espacios de nombres de usuario "
                                   f"desactivados en esta máquina?): {r.stderr.strip()[:300]}", version)
     return Diagnostico(True, "", version)
-
-
-def red_aislable() -> bool:
-    """¿Queda cada núcleo sin red y sin ver el resto del disco? (lo mismo que :func:`diagnostico`)."""
-    return diagnostico().disponible
 
 
 def _montajes_sistema() -> list[str]:
