@@ -149,6 +149,7 @@ def orden_bwrap(config: ConfigNucleo, control: Path, sockets: Path) -> list[str]
     ``sockets``: carpeta de los sockets del núcleo (la única escribible del disco real, misma ruta).
     """
     argv = ["bwrap", *_espacios(), *_montajes_sistema(), "--proc", "/proc", "--dev", "/dev",
+            "--perms", "1777", "--size", str(config.tmp), "--tmpfs", "/dev/shm",
             "--perms", "1777", "--size", str(config.tmp), "--tmpfs", "/tmp",
             "--perms", "0700", "--size", str(config.disco), "--tmpfs", TRABAJO]
     # Después de /tmp: el repositorio o el entorno pueden vivir bajo /tmp (una carpeta de mktemp -d).
@@ -163,7 +164,8 @@ def orden_bwrap(config: ConfigNucleo, control: Path, sockets: Path) -> list[str]
     for carpeta in sorted({str(a) for r in montadas for a in Path(r).parents} - {"/"} - set(montadas)):
         if not any(carpeta == m or carpeta.startswith(m + os.sep) for m in montadas if m != "/tmp"):
             argv += ["--chmod", "0755", carpeta]
-    argv += ["--chdir", TRABAJO, "--clearenv"]
+    # La raíz de la caja es un tmpfs sin tamaño: de solo lectura, para que solo /tmp y la carpeta de trabajo crezcan.
+    argv += ["--remount-ro", "/", "--chdir", TRABAJO, "--clearenv"]
     for variable, valor in _entorno().items():
         argv += ["--setenv", variable, valor]
     return argv + [sys.executable, "-m", "autograder.nucleo", "--dentro", f"{CONTROL}/config.json",

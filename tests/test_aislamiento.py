@@ -57,6 +57,8 @@ def test_lo_que_ve_y_escribe_el_nucleo(tmp_path):
         "import socket\ntry:\n    socket.create_connection(('1.1.1.1', 53), timeout=2)\n    print('red: sí')\nexcept OSError:\n    print('red: no')",
         f"try:\n    open({str(RAIZ / 'course' / 'planta.py')!r}, 'w')\nexcept OSError as e:\n    print('paquete: solo lectura', type(e).__name__)",
         "print(sorted(int(p) for p in os.listdir('/proc') if p.isdigit())[:3])",
+        "escritas = []\nfor ruta in ['/x', '/run/x', '/dev/shm/x', '/tmp/x']:\n    try:\n        open(ruta, 'w').write('1')\n"
+        "        escritas.append(ruta)\n    except OSError:\n        pass\nprint(escritas)",
     ], tmp_path)
     assert salidas[0].strip() == "/trabajo ['x.npy'] 3"  # carpeta propia vacía; las escrituras relativas funcionan
     # Del repositorio, solo los dos paquetes (y el entorno virtual, si vive ahí).
@@ -66,6 +68,7 @@ def test_lo_que_ve_y_escribe_el_nucleo(tmp_path):
     assert salidas[3].strip() == "red: no"
     assert "paquete: solo lectura" in salidas[4]
     assert eval(salidas[5])[0] == 1  # espacio de PID propio
+    assert eval(salidas[6]) == ["/dev/shm/x", "/tmp/x"]  # solo lo suyo, con tamaño; la raíz de la caja no
 
 
 def test_rutas_de_lectura_nunca_el_repositorio():
@@ -83,6 +86,9 @@ def test_limites_de_procesos_y_disco(tmp_path):
     ], tmp_path)
     assert 0 < int(salidas[0].split()[-1]) < 64
     assert int(salidas[1].split()[-1]) <= 64
+    salidas, _ = _ejecutar(["import os\nprint(os.statvfs('/dev/shm').f_blocks * os.statvfs('/dev/shm').f_frsize // 2**20, "
+                            "os.statvfs('/tmp').f_blocks * os.statvfs('/tmp').f_frsize // 2**20)"], tmp_path, tmp_mib=32)
+    assert salidas[0].split() == ["32", "32"]
 
 
 def test_tiempo_ignorado_e_inundacion_cuestan_solo_su_celda(tmp_path):
