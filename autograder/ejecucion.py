@@ -120,6 +120,7 @@ def describir_aislamiento(aislado: bool, config: ConfigNucleo) -> str:
                 f"{quien}); límites: {limites}")
     return f"SIN AISLAMIENTO (pedido con --sin-aislamiento): los núcleos ven el disco y la red; límites: {limites}"
 
+
 _TEXTO_TOPE = "\n[calificador: salida truncada; el cuaderno imprimió más de {} caracteres]\n"
 
 
