@@ -43,6 +43,7 @@ def correr_clase(curso: Path, marca: str) -> dict:
     correcta = clase.pop("solucion_completa")
     for estudiante in CORRECTOS:
         clase[estudiante] = correcta
+    clase[CORRECTOS[-1]] = (Path(correcta[0]).stem + ".IPYNB", correcta[1])  # también es un cuaderno
     for estudiante, (nombre, contenido) in clase.items():
         carpeta = curso / "submitted" / estudiante / asignacion
         carpeta.mkdir(parents=True, exist_ok=True)
