@@ -121,14 +121,25 @@ def rutas_de_lectura() -> list[str]:
     rutas = {os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix),
              os.path.dirname(os.path.dirname(os.path.realpath(sys.executable))),
              _carpeta_paquete("course"), _carpeta_paquete("autograder")}
+    if _sitio_de_usuario():
+        rutas.add(_sitio_de_usuario())
     # Lo que ya está bajo /usr (o bajo otra ruta de la lista) no se monta dos veces.
     rutas = {r for r in rutas if r != "/" and not r.startswith("/usr/") and r != "/usr"}
     return sorted(r for r in rutas if not any(r != o and r.startswith(o + os.sep) for o in rutas))
 
 
+def _sitio_de_usuario() -> str:
+    """Los paquetes de «pip install --user», si este Python los usa: solo esa carpeta de la casa, no la casa."""
+    import site
+
+    usuario = site.getusersitepackages() if site.ENABLE_USER_SITE else ""
+    return os.path.realpath(usuario) if usuario and usuario in sys.path and os.path.isdir(usuario) else ""
+
+
 def _ruta_python() -> str:
-    """Carpetas que contienen ``course`` y ``autograder`` (dentro de la caja solo tienen esos paquetes)."""
-    return os.pathsep.join(dict.fromkeys(os.path.dirname(_carpeta_paquete(n)) for n in ("course", "autograder")))
+    """Carpetas que contienen ``course`` y ``autograder`` (dentro de la caja solo tienen esos paquetes) y la de usuario."""
+    carpetas = [os.path.dirname(_carpeta_paquete(n)) for n in ("course", "autograder")] + [_sitio_de_usuario()]
+    return os.pathsep.join(dict.fromkeys(c for c in carpetas if c))
 
 
 def _entorno() -> dict[str, str]:
