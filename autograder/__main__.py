@@ -102,10 +102,13 @@ def main(argv: list[str] | None = None) -> int:
         from .calificar import SinAislamiento, aislamiento_de, calificar as correr
 
         try:
-            _, aislamiento = aislamiento_de(_limites(args), args.sin_aislamiento)
+            aislado, aislamiento = aislamiento_de(_limites(args), args.sin_aislamiento)
         except SinAislamiento as error:
             print(error, file=sys.stderr)
             return 2
+        if not aislado:
+            print("¡ATENCIÓN! Se califica SIN AISLAMIENTO: el código de cada estudiante ve el disco, la red y a los demás.",
+                  file=sys.stderr)
         print(f"Calificando {asignacion}…\nAislamiento: {aislamiento}")
         lista = correr(raiz, asignacion, trabajadores=args.trabajadores, limites=_limites(args), progreso=_mostrar_progreso,
                        sin_aislamiento=args.sin_aislamiento)
