@@ -8,7 +8,7 @@ PUERTO ?= 8888
 # Jupyter se niega a correr como root sin este permiso (contenedores, máquinas de CI).
 COMO_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test release bench demo instalar sistema torch limpiar-venv
+.PHONY: lab test release bench demo instalar sistema caja torch limpiar-venv
 
 $(LISTO): pyproject.toml
 	@test -x $(PY) || PYTHON=$(PYTHON) bash herramientas/crear_venv.sh $(VENV)
@@ -21,6 +21,10 @@ instalar: $(LISTO)
 sistema:
 	@bash herramientas/instalar_sistema.sh
 
+## caja: bubblewrap, la caja de cada núcleo al calificar (si falta y se puede)
+caja:
+	@bash herramientas/instalar_sistema.sh bubblewrap
+
 ## torch: PyTorch (CPU) para comparar las referencias con un marco real
 torch: $(LISTO)
 	@$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install --quiet --disable-pip-version-check 'torch==2.13.0'
@@ -31,7 +35,7 @@ lab: $(LISTO)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=trabajo --ServerApp.port=$(PUERTO) $(COMO_ROOT)
 
 ## test: instala lo necesario y corre todas las pruebas (en CI también instala lo del sistema y torch)
-test: $(LISTO) $(if $(CI),sistema torch)
+test: $(LISTO) caja $(if $(CI),sistema torch)
 	$(PY) -m pytest
 
 ## release: regenera release/ desde source/ con nbgrader
@@ -43,7 +47,7 @@ bench: $(LISTO) torch
 	$(PY) -m herramientas.bench
 
 ## demo: todo el proceso de calificación sobre una clase de ejemplo empaquetada como zip de Moodle
-demo: $(LISTO)
+demo: $(LISTO) caja
 	$(PY) -m autograder demo
 
 limpiar-venv:

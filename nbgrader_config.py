@@ -21,3 +21,18 @@ c.Execute.interrupt_on_timeout = True
 # Una advertencia en stderr no debe anular una celda correcta (nbgrader #1904).
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r".*Warning.*"
+
+# --- Ejecución aislada de cada entrega (autograder.ejecucion) -----------------------------------
+# También `nbgrader autograde` y el botón «Autograde» del Formgrader ejecutan cada cuaderno con
+# EjecucionAislada en lugar de Execute: cada núcleo en una caja de bubblewrap (sin red, sin ver el
+# repositorio, las soluciones ni a otros estudiantes), con límites, y un tiempo agotado cuesta solo
+# su celda. Si la máquina no permite aislar, nbgrader se detiene con el motivo; para calificar así
+# de todos modos (inseguro): c.EjecucionAislada.aislamiento = False
+from autograder.trabajador import preprocesadores as _preprocesadores  # noqa: E402
+
+c.Autograde.autograde_preprocessors = _preprocesadores()
+c.EjecucionAislada.limite_cuaderno = 300.0  # segundos para todo el cuaderno (por celda: Execute.timeout)
+c.EjecucionAislada.memoria_mib = 2048
+c.EjecucionAislada.procesos = 64
+c.EjecucionAislada.disco_mib = 256
+c.EjecucionAislada.limite_salida = 200_000

@@ -31,7 +31,8 @@ def _asignacion(valor: str | None, raiz: Path | None = None) -> str:
 def _limites(args):
     from .calificar import Limites
 
-    return Limites(celda=args.limite_celda, cuaderno=args.limite_cuaderno, memoria_mib=args.memoria, salida=args.salida)
+    return Limites(celda=args.limite_celda, cuaderno=args.limite_cuaderno, memoria_mib=args.memoria, salida=args.salida,
+                   procesos=args.procesos, disco_mib=args.disco)
 
 
 def _mostrar_progreso(r) -> None:
@@ -62,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--limite-cuaderno", type=int, default=300, help="segundos por cuaderno (300)")
         p.add_argument("--memoria", type=int, default=2048, help="MiB de memoria por entrega (2048)")
         p.add_argument("--salida", type=int, default=200_000, help="caracteres de salida por cuaderno (200000)")
+        p.add_argument("--procesos", type=int, default=64, help="procesos e hilos por núcleo (64)")
+        p.add_argument("--disco", type=int, default=256, help="MiB de la carpeta de trabajo de cada núcleo (256)")
+        p.add_argument("--sin-aislamiento", action="store_true",
+                       help="calificar aunque la máquina no permita aislar a los estudiantes (inseguro)")
     demo.set_defaults(limite_celda=20, limite_cuaderno=120, memoria=1024)
     con_curso(ordenes.add_parser("retroalimentar", help="escribe la retroalimentación HTML de cada estudiante"))
     con_curso(ordenes.add_parser("exportar", help="CSV de calificaciones y resumen (tabla y PNG)"))
@@ -75,8 +80,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.orden == "demo":
         from .demo import demo as correr_demo
 
-        return correr_demo(curso=args.curso, asignacion=args.asignacion, formato=args.formato, limites=_limites(args),
-                           trabajadores=args.trabajadores)
+        from .calificar import SinAislamiento
+
+        try:
+            return correr_demo(curso=args.curso, asignacion=args.asignacion, formato=args.formato, limites=_limites(args),
+                               trabajadores=args.trabajadores, sin_aislamiento=args.sin_aislamiento)
+        except SinAislamiento as error:
+            print(error, file=sys.stderr)
+            return 2
 
     asignacion = _asignacion(args.asignacion, args.curso)
     raiz = _preparar(args.curso, asignacion)
@@ -88,10 +99,19 @@ def main(argv: list[str] | None = None) -> int:
         for falta in informe["no_colocadas"]:
             print(f"  sin colocar: {falta['archivo']} — {falta['razon']}")
     elif args.orden == "calificar":
-        from .calificar import calificar as correr
+        from .calificar import SinAislamiento, aislamiento_de, calificar as correr
 
-        print(f"Calificando {asignacion}…")
-        lista = correr(raiz, asignacion, trabajadores=args.trabajadores, limites=_limites(args), progreso=_mostrar_progreso)
+        try:
+            aislado, aislamiento = aislamiento_de(_limites(args), args.sin_aislamiento)
+        except SinAislamiento as error:
+            print(error, file=sys.stderr)
+            return 2
+        if not aislado:
+            print("¡ATENCIÓN! Se califica SIN AISLAMIENTO: el código de cada estudiante ve el disco, la red y a los demás.",
+                  file=sys.stderr)
+        print(f"Calificando {asignacion}…\nAislamiento: {aislamiento}")
+        lista = correr(raiz, asignacion, trabajadores=args.trabajadores, limites=_limites(args), progreso=_mostrar_progreso,
+                       sin_aislamiento=args.sin_aislamiento)
         print(f"{len(lista)} entregas calificadas; resultados en {raiz / 'calificacion' / (asignacion + '.json')}")
     elif args.orden == "retroalimentar":
         from .retroalimentar import retroalimentar as correr

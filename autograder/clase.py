@@ -14,7 +14,7 @@ import nbformat
 
 from .curso import meta_nbgrader
 
-__all__ = ["CASOS_HOSTILES", "ERRORES_TIPICOS", "fabricar_clase", "cuaderno_resuelto", "descripcion", "nombre_visible"]
+__all__ = ["CASOS_HOSTILES", "CASOS_ATAQUE", "ERRORES_TIPICOS", "fabricar_clase", "cuaderno_resuelto", "descripcion", "nombre_visible"]
 
 #: Errores típicos que se prueban, en orden, sobre las celdas de solución (el primero que aplique).
 ERRORES_TIPICOS = [
@@ -42,6 +42,151 @@ CASOS_HOSTILES = {
     "advertencia": "solución correcta que emite una advertencia por stderr",
     "manipulacion": "primer ejercicio devuelve None, anula las funciones de prueba, escribe fuera y usa la red",
 }
+
+
+#: Ataques a la caja del núcleo (no entran en la clase por omisión: se piden por nombre). Cada
+#: proceso que dejan vivo lleva la marca ``{marca}`` en su línea de órdenes, para buscarlo después.
+CASOS_ATAQUE = {
+    "asesino": "solución que antes mata, durante unos segundos, todo proceso que ve",
+    "asesino_desprendido": "solución que deja un demonio (setsid) que mata todo proceso que ve durante un minuto",
+    "sembrador": "solución que deja un demonio (setsid) que escribe un paquete course/ en las carpetas de otros núcleos",
+    "ladron_disco": "en blanco; ejecuta las soluciones que encuentre en el disco (copias de otros trabajadores, su carpeta)",
+    "ladron_git": "en blanco; ejecuta las soluciones de «git show HEAD:source/…» del repositorio del paquete course",
+    "bomba_procesos": "solución que antes intenta lanzar 300 procesos",
+    "disco_lleno": "solución que antes intenta escribir 2 GiB en su carpeta",
+}
+
+_MATAR = """
+import os, signal, time
+fin = time.time() + {segundos}
+respetar = {{os.getpid(), os.getppid()}} if {respetar} else {{os.getpid()}}
+while time.time() < fin:
+    for p in os.listdir('/proc'):
+        if p.isdigit() and int(p) not in respetar:
+            try:
+                os.kill(int(p), signal.SIGKILL)
+            except OSError:
+                pass
+    time.sleep(0.02)
+"""
+
+_SEMBRAR = """
+import glob, os, time
+fin = time.time() + 60
+falso = "raise ImportError('paquete sembrado por otro estudiante')\n"
+while time.time() < fin:
+    destinos = set()
+    for raiz in glob.glob('/proc/[0-9]*/root') + glob.glob('/proc/[0-9]*/cwd') + ['/']:
+        destinos |= {{raiz, raiz + '/trabajo', raiz + '/tmp'}}
+    destinos |= set(glob.glob('/tmp/*')) | set(glob.glob('/tmp/*/*')) | set(glob.glob('/tmp/calificador-*/t*/*'))
+    for destino in destinos:
+        try:
+            os.makedirs(destino + '/course', exist_ok=True)
+            with open(destino + '/course/__init__.py', 'w') as f:
+                f.write(falso)
+        except OSError:
+            pass
+    time.sleep(0.1)
+"""
+
+_DEMONIO = """
+import subprocess, sys
+subprocess.Popen([sys.executable, '-c', {codigo!r} + '# {marca}'], start_new_session=True,
+                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print('demonio lanzado')
+"""
+
+_ROBAR = """
+import glob, json, os, pathlib, subprocess, time
+def _soluciones_de(texto, clave):
+    nb = json.loads(texto)
+    if clave not in texto:
+        return []
+    return [''.join(c['source']) for c in nb['cells'] if 'BEGIN SOLUTION' in ''.join(c['source'])]
+def _robar():
+    robadas = []
+    if {metodo!r} == 'git':
+        import course
+        raiz = pathlib.Path(course.__file__).resolve().parents[1]
+        for ruta in ['source/{asignacion}/{asignacion}.ipynb']:
+            r = subprocess.run(['git', '-C', str(raiz), 'show', 'HEAD:' + ruta], capture_output=True, text=True)
+            if r.returncode == 0:
+                robadas += _soluciones_de(r.stdout, {clave!r})
+    else:
+        import course
+        raices = [os.getcwd(), os.path.dirname(os.getcwd()), str(pathlib.Path(course.__file__).resolve().parents[1]),
+                  *glob.glob('/tmp/calificador-*'), '/work', '/root', '/home', '/srv', '/tmp']
+        fin = time.time() + 3
+        for raiz in raices:
+            for actual, carpetas, archivos in os.walk(raiz):
+                if time.time() > fin or robadas:
+                    break
+                carpetas[:] = [c for c in carpetas if c not in ('.venv', 'node_modules', 'proc')]
+                for nombre in archivos:
+                    if nombre.lower().endswith('.ipynb'):
+                        try:
+                            robadas += _soluciones_de(open(os.path.join(actual, nombre), encoding='utf-8').read(), {clave!r})
+                        except (OSError, ValueError, KeyError):
+                            pass
+    for fuente in robadas:
+        try:
+            exec(fuente, globals())
+        except Exception:
+            pass
+    return len(robadas)
+print('soluciones robadas:', _robar())
+"""
+
+_PROCESOS = """
+import os, time
+hijos = 0
+try:
+    for _ in range(300):
+        if os.fork() == 0:
+            time.sleep(30)
+            os._exit(0)
+        hijos += 1
+except OSError as error:
+    print('procesos detenidos:', type(error).__name__)
+print('procesos lanzados:', hijos)
+"""
+
+_DISCO = """
+escritos = 0
+try:
+    with open('relleno.bin', 'wb') as f:
+        bloque = b'0' * 2**20
+        for _ in range(2048):
+            f.write(bloque)
+            escritos += 1
+except OSError as error:
+    print('disco detenido:', type(error).__name__)
+print('MiB escritos:', escritos)
+"""
+
+
+def _ataque(caso: str, raiz: Path, asignacion: str, marca: str) -> tuple[str, bytes]:
+    nombre = f"{asignacion}.ipynb"
+    if caso.startswith("ladron_"):
+        nb = cuaderno_resuelto(raiz, asignacion, cuantos=0)
+        soluciones = _celdas(nb, "solution")
+        clave = meta_nbgrader(soluciones[0])["grade_id"]  # el estudiante lo ve en su cuaderno
+        codigo = _ROBAR.format(metodo=caso.removeprefix("ladron_"), asignacion=asignacion, clave=clave)
+        nb.cells.insert(nb.cells.index(soluciones[0]), nbformat.v4.new_code_cell(codigo))
+        for celda in soluciones:  # tras el esqueleto de cada ejercicio, otra vez las funciones robadas
+            celda.source += "\n_robar()"
+        return nombre, _bytes(nb)
+    nb = cuaderno_resuelto(raiz, asignacion)
+    primera = _celdas(nb, "solution")[0]
+    codigo = {
+        "asesino": _MATAR.format(segundos=3, respetar=False),
+        "asesino_desprendido": _DEMONIO.format(codigo=_MATAR.format(segundos=60, respetar=True), marca=marca),
+        "sembrador": _DEMONIO.format(codigo=_SEMBRAR.format(), marca=marca),
+        "bomba_procesos": _PROCESOS,
+        "disco_lleno": _DISCO,
+    }[caso]
+    nb.cells.insert(nb.cells.index(primera), nbformat.v4.new_code_cell(codigo))
+    return nombre, _bytes(nb)
 
 
 def _sin_delimitadores(fuente: str) -> str:
@@ -159,11 +304,13 @@ def _error_tipico(raiz: Path, asignacion: str):
     return None, None
 
 
-def fabricar_clase(raiz: Path, asignacion: str, casos: list[str] | None = None) -> dict[str, tuple[str, bytes]]:
+def fabricar_clase(raiz: Path, asignacion: str, casos: list[str] | None = None,
+                   marca: str = "ataque-calificador") -> dict[str, tuple[str, bytes]]:
     """Entregas de una clase de ejemplo: ``{estudiante: (nombre de archivo, contenido)}``.
 
     Sin ``casos``, todas: solución completa, en blanco, trabajo parcial, un error típico y cada
-    caso de :data:`CASOS_HOSTILES`.
+    caso de :data:`CASOS_HOSTILES`. Los de :data:`CASOS_ATAQUE` se piden por nombre; ``marca``
+    queda en la línea de órdenes de los procesos que dejan.
     """
     raiz = Path(raiz)
     nombre = f"{asignacion}.ipynb"
@@ -181,6 +328,8 @@ def fabricar_clase(raiz: Path, asignacion: str, casos: list[str] | None = None) 
             _, nb = _error_tipico(raiz, asignacion)
             if nb is not None:
                 clase[caso] = (nombre, _bytes(nb))
+        elif caso in CASOS_ATAQUE:
+            clase[caso] = _ataque(caso, raiz, asignacion, marca)
         else:
             clase[caso] = _hostil(caso, raiz, asignacion)
     return clase
@@ -190,7 +339,7 @@ def descripcion(caso: str) -> str:
     """Frase corta que describe un caso de la clase de ejemplo."""
     fijas = {"solucion_completa": "todo resuelto", "en_blanco": "nada resuelto", "trabajo_parcial": "la mitad resuelta",
              "error_tipico": "un error típico"}
-    return fijas.get(caso) or CASOS_HOSTILES.get(caso, caso)
+    return fijas.get(caso) or CASOS_HOSTILES.get(caso) or CASOS_ATAQUE.get(caso, caso)
 
 
 _NOMBRES = {"solucion_completa": "Solución Completa", "error_tipico": "Error Típico", "json_corrupto": "JSON Corrupto",

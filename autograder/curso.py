@@ -12,7 +12,7 @@ from pathlib import Path
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-__all__ = ["RAIZ_REPO", "asignaciones", "cargar_configuracion", "generar_release", "mensajes_de_pruebas", "meta_nbgrader", "CursoDeCalificacion"]
+__all__ = ["RAIZ_REPO", "asignaciones", "cargar_configuracion", "copiar_curso", "generar_release", "mensajes_de_pruebas", "meta_nbgrader", "CursoDeCalificacion"]
 
 #: Raíz del repositorio del curso (donde están source/, release/ y nbgrader_config.py).
 RAIZ_REPO = Path(__file__).resolve().parent.parent
@@ -45,12 +45,16 @@ def cargar_configuracion(raiz: Path, **extra) -> Config:
     return config
 
 
-def _copiar_base(origen: Path, destino: Path, cuales: list[str]) -> None:
+def copiar_curso(origen: Path, destino: Path, cuales: list[str], gradebook: bool = False) -> None:
+    """Copia de ``origen`` a ``destino`` la configuración, las fuentes de ``cuales`` y, si se pide, el gradebook."""
+    origen, destino = Path(origen), Path(destino)
     destino.mkdir(parents=True, exist_ok=True)
     shutil.copy2(origen / "nbgrader_config.py", destino / "nbgrader_config.py")
     for asignacion in cuales:
         shutil.copytree(origen / "source" / asignacion, destino / "source" / asignacion,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"), dirs_exist_ok=True)
+    if gradebook:
+        shutil.copy2(origen / "gradebook.db", destino / "gradebook.db")
 
 
 def _api(raiz: Path, **extra):
@@ -77,7 +81,7 @@ def generar_release(destino: Path, origen: Path = RAIZ_REPO, cuales: list[str] |
     cuales = cuales or asignaciones(origen)
     with tempfile.TemporaryDirectory(prefix="release-") as tmp:
         tmp = Path(tmp)
-        _copiar_base(origen, tmp, cuales)
+        copiar_curso(origen, tmp, cuales)
         api = _api(tmp, GenerateAssignment={"no_database": True}, SaveCells={"enabled": False})
         escritos = []
         for asignacion in cuales:
@@ -113,7 +117,7 @@ class CursoDeCalificacion:
     def preparar(self, cuales: list[str] | None = None) -> None:
         """Copia la configuración y las fuentes, y registra cada asignación en el gradebook."""
         cuales = cuales or asignaciones(self.origen)
-        _copiar_base(self.origen, self.raiz, cuales)
+        copiar_curso(self.origen, self.raiz, cuales)
         for asignacion in cuales:
             _exigir_exito(self.api.generate_assignment(asignacion, force=True, create=True), f"preparar {asignacion}")
 

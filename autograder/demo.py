@@ -6,7 +6,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .calificar import Limites, calificar
+from .calificar import Limites, aislamiento_de, calificar
 from .clase import descripcion, fabricar_clase, nombre_visible
 from .curso import RAIZ_REPO, CursoDeCalificacion, asignaciones
 from .exportar import exportar, tabla_texto
@@ -17,9 +17,11 @@ __all__ = ["demo"]
 
 
 def demo(curso: Path | None = None, asignacion: str | None = None, formato: str = "moodle",
-         limites: Limites = Limites(celda=20, cuaderno=120, memoria_mib=1024), trabajadores: int | None = None) -> int:
+         limites: Limites = Limites(celda=20, cuaderno=120, memoria_mib=1024), trabajadores: int | None = None,
+         sin_aislamiento: bool = False) -> int:
     """Corre importar → calificar → retroalimentar → exportar e imprime la tabla de calificaciones."""
     asignacion = asignacion or asignaciones()[0]
+    _, aislamiento = aislamiento_de(limites, sin_aislamiento)  # antes de nada: sin caja se rehúsa aquí
     raiz = Path(curso or tempfile.mkdtemp(prefix="demo-calificacion-")).resolve()
     print(f"Curso de demostración en {raiz}")
     CursoDeCalificacion(raiz).preparar([asignacion])
@@ -33,8 +35,8 @@ def demo(curso: Path | None = None, asignacion: str | None = None, formato: str 
     informe = importar(zip_lms, raiz, asignacion)
     print(f"\nimportar: {len(informe['colocadas'])} colocadas, {len(informe['no_colocadas'])} sin colocar")
     inicio = time.monotonic()
-    print("calificar:")
-    lista = calificar(raiz, asignacion, trabajadores=trabajadores, limites=limites,
+    print(f"calificar:\n  aislamiento: {aislamiento}")
+    lista = calificar(raiz, asignacion, trabajadores=trabajadores, limites=limites, sin_aislamiento=sin_aislamiento,
                       progreso=lambda r: print(f"  {r.estudiante:<32} {r.estado}", flush=True))
     print(f"  {len(lista)} entregas en {time.monotonic() - inicio:.0f} s")
     paginas = retroalimentar(raiz, asignacion)

@@ -1,13 +1,18 @@
-"""Preprocesador de ejecución de nbgrader con límites por cuaderno, tope de salida y reinicio tras una caída.
+"""Preprocesador de ejecución de nbgrader con núcleo aislado (bubblewrap), límites, tope de salida y reinicio tras una caída.
 
-Sustituye a ``nbgrader.preprocessors.Execute`` en ``Autograde.autograde_preprocessors``:
+Sustituye a ``nbgrader.preprocessors.Execute`` en ``Autograde.autograde_preprocessors`` (lo hace
+``nbgrader_config.py`` para ``nbgrader autograde`` y Formgrader, y el trabajador de ``calificar``):
+
+- cada núcleo corre en su caja (``GestorAislado`` → ``nucleo.orden_bwrap``), en su propia carpeta
+  vacía, nunca en la del cuaderno que se ejecuta (que tiene las pruebas ocultas);
 
 - tiempo límite por celda (``timeout``) y para todo el cuaderno (``limite_cuaderno``);
 - tope de salida aplicado mientras el núcleo escribe (lo que pasa del tope se descarta aquí,
   no se acumula en memoria);
-- si el núcleo muere (``os._exit``, memoria) o una celda agota su tiempo, esa celda recibe un
-  error en español, se reinicia el núcleo, se repiten en silencio las celdas anteriores y se
-  sigue: solo pierde puntos lo que dependía de esa celda.
+- si el núcleo muere (``os._exit``, memoria) o una celda agota su tiempo (también cuando el código
+  ignora la interrupción o inunda la salida y nbclient lanza ``CellTimeoutError``), esa celda recibe
+  un error en español que la nombra, se reinicia el núcleo, se repiten en silencio las celdas
+  anteriores y se sigue: solo pierde puntos lo que dependía de esa celda.
 
 Las incidencias quedan en ``nb.metadata.calificador`` para el informe.
 """
@@ -15,21 +20,123 @@ Las incidencias quedan en ``nb.metadata.calificador`` para el informe.
 from __future__ import annotations
 
 import math
+import os
+import shutil
+import tempfile
 import time
+from pathlib import Path
 
-from nbclient.exceptions import DeadKernelError
+from jupyter_client.manager import AsyncKernelManager
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbclient.util import run_sync
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
-from traitlets import Float, Integer, Unicode
+from traitlets import Bool, Float, Instance, Integer, Type, Unicode, default
 
-__all__ = ["EjecucionAislada"]
+from .nucleo import ConfigNucleo, diagnostico, orden_bwrap, orden_sin_caja
+
+__all__ = ["EjecucionAislada", "GestorAislado", "SinAislamiento", "describir_aislamiento"]
+
+_MIB = 1024**2
+
+
+class SinAislamiento(RuntimeError):
+    """La máquina no permite aislar los núcleos y no se pidió calificar sin aislamiento."""
+
+
+class GestorAislado(AsyncKernelManager):
+    """Gestor de núcleos de jupyter_client que lanza cada núcleo en su caja de bubblewrap.
+
+    Sockets por IPC en una carpeta propia (la caja no tiene red), interrupción por mensaje (la
+    señal no atravesaría bwrap) y la configuración del núcleo en un archivo, no en el entorno.
+    """
+
+    config_nucleo = Instance(ConfigNucleo, args=())
+
+    @default("transport")
+    def _transporte(self):
+        return "ipc"
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Ruta corta: los sockets de Unix admiten ~100 caracteres.
+        self._base = Path(tempfile.mkdtemp(prefix="nk-", dir="/tmp" if os.path.isdir("/tmp") else None))
+        self._sockets = self._base / "s"
+        self._control = self._base / "c"
+        self._trabajo = self._base / "t"
+        for carpeta in (self._sockets, self._control, self._trabajo):
+            carpeta.mkdir()
+        self._control.chmod(0o755)
+        if os.geteuid() == 0 and self.config_nucleo.aislado:
+            # El núcleo corre con su propio uid: solo él y root escriben sus sockets.
+            self.config_nucleo.uid = self.config_nucleo.uid or 3_000_000 + os.getpid()
+            os.chown(self._sockets, self.config_nucleo.uid, self.config_nucleo.uid)
+        self.transport = "ipc"
+        self.ip = str(self._sockets / "k")
+
+    @property
+    def kernel_spec(self):
+        espec = super().kernel_spec
+        if espec is not None:
+            espec.interrupt_mode = "message"
+        return espec
+
+    async def _async_pre_start_kernel(self, **kw):
+        # Nunca la carpeta del cuaderno: ahí está la versión con las pruebas ocultas.
+        kw["cwd"] = str(self._trabajo)
+        return await super()._async_pre_start_kernel(**kw)
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        for resto in self._sockets.iterdir():  # lo que dejó un núcleo anterior no estorba al nuevo
+            resto.unlink() if not resto.is_dir() else shutil.rmtree(resto, ignore_errors=True)
+        conexion = self._control / "conexion.json"
+        shutil.copy(self.connection_file, conexion)
+        conexion.chmod(0o644)
+        self.config_nucleo.guardar(self._control / "config.json")
+        (self._control / "config.json").chmod(0o644)
+        if self.config_nucleo.aislado:
+            return orden_bwrap(self.config_nucleo, self._control, self._sockets)
+        shutil.rmtree(self._trabajo, ignore_errors=True)
+        self._trabajo.mkdir()
+        return orden_sin_caja(self._control)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            shutil.rmtree(self._base, ignore_errors=True)
+
+
+def describir_aislamiento(aislado: bool, config: ConfigNucleo) -> str:
+    """Una línea en español con el aislamiento y los límites que se aplicaron a cada núcleo."""
+    limites = (f"memoria {config.memoria // _MIB} MiB (espacio de direcciones, RLIMIT_AS), "
+               f"{config.procesos} procesos, disco {config.disco // _MIB} MiB, /tmp {config.tmp // _MIB} MiB, "
+               f"archivo {config.archivo // _MIB} MiB")
+    if aislado:
+        caja = "bubblewrap"
+        if diagnostico().version:
+            caja = diagnostico().version
+        quien = "uid propio por núcleo" if os.geteuid() == 0 else "espacio de nombres de usuario propio"
+        return (f"aislado con {caja} (PID, red, IPC, UTS y montajes propios; solo lectura salvo su carpeta; "
+                f"{quien}); límites: {limites}")
+    return f"SIN AISLAMIENTO (pedido con --sin-aislamiento): los núcleos ven el disco y la red; límites: {limites}"
+
 
 _TEXTO_TOPE = "\n[calificador: salida truncada; el cuaderno imprimió más de {} caracteres]\n"
 
 
 def _error(nombre: str, mensaje: str) -> NotebookNode:
     return NotebookNode(output_type="error", ename=nombre, evalue=mensaje, traceback=[f"{nombre}: {mensaje}"])
+
+
+def _meta(celda) -> dict:
+    meta = celda.get("metadata", {}).get("nbgrader", {})
+    return meta if isinstance(meta, dict) else {}
+
+
+def _nombre_celda(celda, indice: int) -> str:
+    """«la celda 7 (ejercicio_2)»: número en el cuaderno, contando desde 1, y su grade_id si tiene."""
+    grade_id = _meta(celda).get("grade_id")
+    return f"la celda {indice + 1}" + (f" ({grade_id})" if isinstance(grade_id, str) and grade_id else "")
 
 
 def _tamano(salida) -> int:
@@ -46,6 +153,44 @@ class EjecucionAislada(Execute):
     limite_salida = Integer(200_000, help="Caracteres de salida que se guardan por cuaderno.").tag(config=True)
     max_reinicios = Integer(3, help="Reinicios del núcleo permitidos por cuaderno.").tag(config=True)
     guardia = Unicode("", help="Código que se ejecuta en silencio antes de cada celda calificada.").tag(config=True)
+    aislamiento = Bool(True, help="Cada núcleo en una caja de bubblewrap; False solo si el instructor lo pide.").tag(config=True)
+    memoria_mib = Integer(2048, help="MiB de espacio de direcciones por núcleo.").tag(config=True)
+    procesos = Integer(64, help="Procesos e hilos por núcleo.").tag(config=True)
+    disco_mib = Integer(256, help="MiB de la carpeta de trabajo del núcleo.").tag(config=True)
+    tmp_mib = Integer(64, help="MiB del /tmp del núcleo.").tag(config=True)
+    archivo_mib = Integer(64, help="MiB máximos de un archivo escrito por el núcleo.").tag(config=True)
+    cache_matplotlib = Unicode("", help="Carpeta con la caché de fuentes de matplotlib para cada núcleo.").tag(config=True)
+    kernel_manager_class = Type(GestorAislado, config=True)
+
+    def config_nucleo(self) -> ConfigNucleo:
+        """Los límites de estos traits, como los recibe el lanzador del núcleo."""
+        return ConfigNucleo(memoria=self.memoria_mib * _MIB, archivo=self.archivo_mib * _MIB, disco=self.disco_mib * _MIB,
+                            tmp=self.tmp_mib * _MIB, procesos=self.procesos, salida=self.limite_salida,
+                            mpl=self.cache_matplotlib, aislado=self.aislamiento)
+
+    def create_kernel_manager(self):
+        if self.aislamiento and not diagnostico().disponible:
+            raise SinAislamiento("No se puede aislar el núcleo: " + diagnostico().motivo
+                                 + ". Para calificar sin aislamiento: c.EjecucionAislada.aislamiento = False.")
+        if not self.kernel_name:
+            self.kernel_name = self.nb.metadata.get("kernelspec", {}).get("name") or "python3"
+        self.km = self.kernel_manager_class(kernel_name=self.kernel_name, config=self.config,
+                                            config_nucleo=self.config_nucleo())
+        return self.km
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("kernel_manager_class", GestorAislado)  # Execute impone AsyncKernelManager
+        super().__init__(*args, **kwargs)
+
+    @default("error_on_timeout")
+    def _respuesta_al_agotar(self):
+        # Tras interrumpir, no se espera otra vez el tiempo completo: la respuesta llega ya y, si el
+        # núcleo sigue ocupado, nbclient lanza CellTimeoutError («Timeout waiting for IOPub output»).
+        return {"ename": "TiempoAgotado", "evalue": "", "traceback": []}
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        self._agotada = True
+        return await super()._async_handle_timeout(timeout, cell)
 
     def preprocess(self, nb, resources=None, km=None):
         from nbclient import NotebookClient
@@ -75,18 +220,32 @@ class EjecucionAislada(Execute):
                     indice += 1
                     continue
                 problema = None
+                self._agotada = False
                 try:
-                    if self.guardia and celda.get("metadata", {}).get("nbgrader", {}).get("grade"):
+                    if self.guardia and _meta(celda).get("grade"):
                         self._ejecutar_guardia()
                     self.execute_cell(celda, indice, store_history=True)
-                    if any(o.get("output_type") == "error" and o.get("ename") == "CellTimeoutError" for o in celda.outputs):
+                    if self._agotada or any(o.get("ename") == "CellTimeoutError" for o in celda.get("outputs", [])):
                         problema = "tiempo_celda"
-                        celda.outputs = [o for o in celda.outputs if o.get("ename") != "CellTimeoutError"] + [
-                            _error("TiempoAgotado", f"La celda tardó más de {self.timeout} s y se detuvo.")]
+                except CellTimeoutError:
+                    # El código ignoró la interrupción (un «except:» en un ciclo) o inundó la salida.
+                    problema = "tiempo_celda"
                 except DeadKernelError:
                     problema = "nucleo"
                     celda.outputs = list(celda.get("outputs", [])) + [_error(
-                        "NucleoDetenido", "El proceso de Python se detuvo en esta celda (os._exit, falta de memoria o un fallo).")]
+                        "NucleoDetenido", f"El proceso de Python se detuvo en {_nombre_celda(celda, indice)} "
+                                          "(os._exit, falta de memoria o un fallo).")]
+                except Exception as error:  # noqa: BLE001 — mensajes corruptos o inundación: cuesta solo esta celda
+                    self.log.warning("Fallo al ejecutar la celda %s: %r", indice, error)
+                    problema = "nucleo"
+                    celda.outputs = list(celda.get("outputs", [])) + [_error(
+                        "NucleoDetenido", f"Se perdió la comunicación con Python en {_nombre_celda(celda, indice)} "
+                                          f"({type(error).__name__}); se reinició.")]
+                if problema == "tiempo_celda":
+                    celda.outputs = [o for o in celda.get("outputs", [])
+                                     if o.get("ename") not in ("CellTimeoutError", "KeyboardInterrupt", "TiempoAgotado")] + [
+                        _error("TiempoAgotado", f"{_nombre_celda(celda, indice).capitalize()} tardó más de "
+                                                f"{self.timeout} s y se detuvo.")]
                 if problema:
                     self._anotar(problema, indice)
                     malas.add(indice)
@@ -138,8 +297,8 @@ class EjecucionAislada(Execute):
     # -- caídas ------------------------------------------------------------------------------
     def _anotar(self, tipo: str, indice: int) -> None:
         celda = self.nb.cells[indice]
-        grade_id = celda.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        self._incidencias.append({"tipo": tipo, "celda": indice, "grade_id": grade_id})
+        grade_id = _meta(celda).get("grade_id")
+        self._incidencias.append({"tipo": tipo, "celda": indice, "grade_id": grade_id if isinstance(grade_id, str) else None})
 
     def _anular_desde(self, inicio: int, mensaje: str) -> None:
         for celda in self.nb.cells[inicio:]:
@@ -169,9 +328,12 @@ class EjecucionAislada(Execute):
                 if self._restante() <= 0:
                     return False
                 copia = NotebookNode(cell_type="code", source=celda.source, metadata=NotebookNode(), outputs=[], execution_count=None)
+                self._agotada = False
                 try:
                     self.execute_cell(copia, indice, store_history=False)
-                except DeadKernelError:
+                except Exception:  # noqa: BLE001 — el núcleo nuevo tampoco responde
+                    return False
+                if self._agotada:
                     return False
                 if any(o.get("ename") == "CellTimeoutError" for o in copia.outputs):
                     return False

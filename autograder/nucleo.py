@@ -1,209 +1,246 @@
-"""Lanzador del núcleo aislado: límites de recursos, sin red, solo su carpeta escribible, y luego ipykernel.
+"""Núcleo de calificación aislado con bubblewrap: configuración tipada, orden de ``bwrap`` y el arranque dentro de la caja.
 
-Se usa como ``argv`` de una especificación de núcleo (``kernel.json``)::
+El gestor de núcleos (``ejecucion.GestorAislado``) escribe una :class:`ConfigNucleo` en un archivo y
+lanza :func:`orden_bwrap`: espacios de nombres nuevos de PID, red, IPC, UTS y montajes, la sesión
+propia y ``--die-with-parent``; solo se montan, de solo lectura, el intérprete, el entorno virtual y
+las carpetas de los paquetes ``course`` y ``autograder`` (nunca el repositorio), más una carpeta de
+trabajo vacía y un ``/tmp`` propios, ambos tmpfs con tamaño máximo. Dentro de la caja corre
+``python -m autograder.nucleo --dentro CONFIG -f CONEXION``: fija los límites, deja de ser root (si
+lo era, pasa a un uid propio del núcleo) y ejecuta ipykernel.
 
-    python -m autograder.nucleo -f {connection_file}
-
-Lee los límites de variables de entorno que fija el trabajador (``CALIFICADOR_*``). Como root:
-crea espacios de nombres de red y de montajes (``unshare``), deja todo el sistema de archivos
-de solo lectura salvo la carpeta de trabajo del cuaderno y la de los sockets, fija los
-``rlimit`` y se convierte en ``nobody`` antes de ejecutar ipykernel. Si la máquina no permite
-``unshare``, sigue con los límites y el cambio de usuario (el trabajador lo informa).
+Límite de procesos: ``RLIMIT_NPROC`` cuenta por uid y por espacio de nombres de usuario; como root
+cada núcleo corre con su propio uid, y como usuario común en su propio espacio de nombres de
+usuario, así que el límite es por núcleo. Memoria: espacio de direcciones (``RLIMIT_AS``).
 """
 
 from __future__ import annotations
 
-import ctypes
+import functools
+import importlib.util
 import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-__all__ = ["NOMBRE_NUCLEO", "instalar_especificacion", "red_aislable", "main"]
+__all__ = ["ConfigNucleo", "Diagnostico", "diagnostico", "rutas_de_lectura", "orden_bwrap", "orden_sin_caja",
+           "main"]
 
-NOMBRE_NUCLEO = "curso-aislado"
-
-_CLONE_NEWNS = 0x00020000
-_CLONE_NEWNET = 0x40000000
-_MS_RDONLY = 1
-_MS_NOSUID = 2
-_MS_NODEV = 4
-_MS_REMOUNT = 32
-_MS_BIND = 4096
-_MS_REC = 16384
-_MS_PRIVATE = 1 << 18
-_NOBODY = 65534
+#: Carpeta de trabajo del núcleo dentro de la caja (vacía, escribible, con tamaño máximo).
+TRABAJO = "/trabajo"
+#: Donde se ven, de solo lectura, la configuración y la copia del archivo de conexión.
+CONTROL = "/run/calificador"
+#: Caché de fuentes de matplotlib preparada por el calificador (solo lectura).
+CACHE_MPL = "/run/calificador-mpl"
+_MIB = 1024**2
 
 
-def instalar_especificacion(carpeta: Path) -> str:
-    """Escribe ``carpeta/kernels/curso-aislado/kernel.json``; añade ``carpeta`` a JUPYTER_PATH.
+@dataclass
+class ConfigNucleo:
+    """Lo que el trabajador le pasa al lanzador del núcleo (un archivo JSON, no variables de entorno)."""
 
-    Devuelve el nombre del núcleo para ``Execute.kernel_name``.
-    """
-    destino = Path(carpeta) / "kernels" / NOMBRE_NUCLEO
-    destino.mkdir(parents=True, exist_ok=True)
-    especificacion = {
-        "argv": [sys.executable, "-m", "autograder.nucleo", "-f", "{connection_file}"],
-        "display_name": "Python 3 (calificación aislada)",
-        "language": "python",
-        "metadata": {"debugger": False},
-    }
-    (destino / "kernel.json").write_text(json.dumps(especificacion, indent=1), encoding="utf-8")
-    rutas = [str(Path(carpeta).resolve())] + [r for r in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if r]
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(rutas))
-    return NOMBRE_NUCLEO
+    memoria: int = 2048 * _MIB      # bytes de espacio de direcciones
+    archivo: int = 64 * _MIB        # tamaño máximo de un archivo escrito
+    disco: int = 256 * _MIB         # tamaño de la carpeta de trabajo (tmpfs)
+    tmp: int = 64 * _MIB            # tamaño de /tmp (tmpfs)
+    procesos: int = 64              # procesos e hilos del núcleo y sus hijos
+    salida: int = 0                 # caracteres por celda antes de cortar la escritura (0: sin tope)
+    mpl: str = ""                   # caché de fuentes de matplotlib para copiar
+    uid: int = 0                    # uid del núcleo cuando el calificador corre como root
+    aislado: bool = True            # False: sin caja (solo con --sin-aislamiento)
+
+    def guardar(self, ruta: Path) -> None:
+        Path(ruta).write_text(json.dumps(asdict(self)), encoding="utf-8")
+
+    @classmethod
+    def cargar(cls, ruta: str) -> "ConfigNucleo":
+        datos = json.loads(Path(ruta).read_text(encoding="utf-8"))
+        return cls(**{f.name: datos[f.name] for f in fields(cls) if f.name in datos})
 
 
-def red_aislable() -> bool:
-    """¿Permite la máquina crear un espacio de nombres de red? (se prueba en un proceso hijo)."""
-    import subprocess
+@dataclass(frozen=True)
+class Diagnostico:
+    """¿Se puede aislar cada núcleo en esta máquina? ``motivo`` explica por qué no."""
 
-    codigo = "import ctypes,sys;sys.exit(ctypes.CDLL(None,use_errno=True).unshare(0x40000000|0x00020000)!=0)"
+    disponible: bool
+    motivo: str = ""
+    version: str = ""
+
+
+def _espacios() -> list[str]:
+    comunes = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
+               "--die-with-parent", "--new-session"]
+    if os.geteuid() == 0:
+        return comunes  # root: bwrap monta con privilegios; el núcleo pasa a su uid propio
+    return ["--unshare-user", "--disable-userns", *comunes]
+
+
+@functools.lru_cache(maxsize=None)
+def diagnostico() -> Diagnostico:
+    """Prueba bubblewrap una vez (con los mismos espacios de nombres que usará cada núcleo)."""
+    bwrap = shutil.which("bwrap")
+    if not bwrap:
+        return Diagnostico(False, "no está instalado bubblewrap (bwrap); en Debian o Ubuntu: sudo apt-get install bubblewrap")
+    version = subprocess.run([bwrap, "--version"], capture_output=True, text=True).stdout.strip()
+    prueba = [bwrap, *_espacios(), *_montajes_sistema(), "--proc", "/proc", "--dev", "/dev", "true"]
     try:
-        return subprocess.run([sys.executable, "-c", codigo], timeout=20).returncode == 0
-    except (OSError, subprocess.SubprocessError):
-        return False
+        r = subprocess.run(prueba, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as error:
+        return Diagnostico(False, f"bubblewrap no pudo ejecutarse: {error}", version)
+    if r.returncode != 0:
+        return Diagnostico(False, "bubblewrap no pudo crear los espacios de nombres (¿espacios de nombres de usuario "
+                                  f"desactivados en esta máquina?): {r.stderr.strip()[:300]}", version)
+    return Diagnostico(True, "", version)
 
 
-def _libc():
-    return ctypes.CDLL(None, use_errno=True)
+def _montajes_sistema() -> list[str]:
+    """``/usr`` y los enlaces o carpetas ``/lib*``, ``/bin`` tal como están en la máquina; de ``/etc``, lo mínimo."""
+    argv = ["--ro-bind", "/usr", "/usr"]
+    for nombre in ("bin", "sbin", "lib", "lib32", "lib64", "libx32"):
+        ruta = f"/{nombre}"
+        if os.path.islink(ruta):
+            argv += ["--symlink", os.readlink(ruta), ruta]
+        elif os.path.isdir(ruta):
+            argv += ["--ro-bind", ruta, ruta]
+    for ruta in ("/etc/ld.so.cache", "/etc/localtime"):
+        if os.path.exists(ruta):
+            argv += ["--ro-bind", ruta, ruta]
+    return argv
 
 
-def _montar(libc, origen, destino, tipo, banderas, datos=None) -> None:
-    codificar = lambda s: None if s is None else str(s).encode()  # noqa: E731
-    if libc.mount(codificar(origen), codificar(destino), codificar(tipo), ctypes.c_ulong(banderas), codificar(datos)) != 0:
-        errno = ctypes.get_errno()
-        raise OSError(errno, f"mount {destino}: {os.strerror(errno)}")
+def _carpeta_paquete(nombre: str) -> str:
+    especificacion = importlib.util.find_spec(nombre)
+    return os.path.realpath(list(especificacion.submodule_search_locations)[0])
 
 
-def _aislar_sistema(escribibles: list[str], ocultas: list[str]) -> bool:
-    """Red y montajes propios; todo de solo lectura salvo ``escribibles``; ``ocultas`` quedan vacías.
+def rutas_de_lectura() -> list[str]:
+    """Lo que el núcleo necesita leer: el intérprete, el entorno virtual y las carpetas de ``course`` y ``autograder``."""
+    rutas = {os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix),
+             os.path.dirname(os.path.dirname(os.path.realpath(sys.executable))),
+             _carpeta_paquete("course"), _carpeta_paquete("autograder")}
+    if _sitio_de_usuario():
+        rutas.add(_sitio_de_usuario())
+    # Lo que ya está bajo /usr (o bajo otra ruta de la lista) no se monta dos veces.
+    rutas = {r for r in rutas if r != "/" and not r.startswith("/usr/") and r != "/usr"}
+    return sorted(r for r in rutas if not any(r != o and r.startswith(o + os.sep) for o in rutas))
 
-    Devuelve si se logró.
+
+def _sitio_de_usuario() -> str:
+    """Los paquetes de «pip install --user», si este Python los usa: solo esa carpeta de la casa, no la casa."""
+    import site
+
+    usuario = site.getusersitepackages() if site.ENABLE_USER_SITE else ""
+    return os.path.realpath(usuario) if usuario and usuario in sys.path and os.path.isdir(usuario) else ""
+
+
+def _ruta_python() -> str:
+    """Carpetas que contienen ``course`` y ``autograder`` (dentro de la caja solo tienen esos paquetes) y la de usuario."""
+    carpetas = [os.path.dirname(_carpeta_paquete(n)) for n in ("course", "autograder")] + [_sitio_de_usuario()]
+    return os.pathsep.join(dict.fromkeys(c for c in carpetas if c))
+
+
+def _entorno() -> dict[str, str]:
+    return {
+        "HOME": TRABAJO, "TMPDIR": "/tmp", "IPYTHONDIR": "/tmp/.ipython", "MPLCONFIGDIR": "/tmp/.matplotlib",
+        "PATH": f"{os.path.dirname(sys.executable)}:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
+        "PYTHONPATH": _ruta_python(), "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg",
+        "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+        # El límite de memoria cuenta espacio de direcciones: sin esto, cada hilo reserva 64 MiB de arena.
+        "MALLOC_ARENA_MAX": "2", "NBGRADER_EXECUTION": os.environ.get("NBGRADER_EXECUTION", "autograde"),
+    }
+
+
+def orden_bwrap(config: ConfigNucleo, control: Path, sockets: Path) -> list[str]:
+    """``argv`` que lanza el núcleo en su caja.
+
+    ``control``: carpeta con ``config.json`` y ``conexion.json`` (se ve en :data:`CONTROL`);
+    ``sockets``: carpeta de los sockets del núcleo (la única escribible del disco real, misma ruta).
     """
-    libc = _libc()
-    if libc.unshare(_CLONE_NEWNET | _CLONE_NEWNS) != 0:
-        return False
-    _montar(libc, None, "/", None, _MS_REC | _MS_PRIVATE)
-    # Soluciones, pruebas ocultas, gradebook y entregas ajenas: invisibles para el código del estudiante.
-    for ruta in ocultas:
-        if os.path.isdir(ruta):
-            _montar(libc, "tmpfs", ruta, "tmpfs", _MS_NOSUID | _MS_NODEV | _MS_RDONLY, "size=4k,mode=0555")
-        elif os.path.isfile(ruta):
-            _montar(libc, os.devnull, ruta, None, _MS_BIND)
-    for carpeta in escribibles:
-        _montar(libc, carpeta, carpeta, None, _MS_BIND | _MS_REC)
-    _abrir_interprete(libc, escribibles[-1])
-    _montar(libc, None, "/", None, _MS_REMOUNT | _MS_BIND | _MS_RDONLY)
-    # Una /dev/shm nueva y pequeña, invisible fuera de este núcleo.
-    if os.path.isdir("/dev/shm"):
-        _montar(libc, "tmpfs", "/dev/shm", "tmpfs", _MS_NOSUID | _MS_NODEV, "size=16m,mode=1777")
-    return True
+    argv = ["bwrap", *_espacios(), *_montajes_sistema(), "--proc", "/proc", "--dev", "/dev",
+            "--perms", "1777", "--size", str(config.tmp), "--tmpfs", "/dev/shm",
+            "--perms", "1777", "--size", str(config.tmp), "--tmpfs", "/tmp",
+            "--perms", "0700", "--size", str(config.disco), "--tmpfs", TRABAJO]
+    # Después de /tmp: el repositorio o el entorno pueden vivir bajo /tmp (una carpeta de mktemp -d).
+    for ruta in rutas_de_lectura():
+        argv += ["--ro-bind", ruta, ruta]
+    argv += ["--bind", str(sockets), str(sockets),
+             "--ro-bind", str(control), CONTROL]
+    if config.mpl and os.path.isdir(config.mpl):
+        argv += ["--ro-bind", config.mpl, CACHE_MPL]
+    # bwrap crea con modo 0700 las carpetas intermedias de cada montaje: el uid del núcleo debe atravesarlas.
+    montadas = [*rutas_de_lectura(), str(sockets), CONTROL, CACHE_MPL, "/tmp"]
+    for carpeta in sorted({str(a) for r in montadas for a in Path(r).parents} - {"/"} - set(montadas)):
+        if not any(carpeta == m or carpeta.startswith(m + os.sep) for m in montadas if m != "/tmp"):
+            argv += ["--chmod", "0755", carpeta]
+    # La raíz de la caja es un tmpfs sin tamaño: de solo lectura, para que solo /tmp y la carpeta de trabajo crezcan.
+    argv += ["--remount-ro", "/", "--chdir", TRABAJO, "--clearenv"]
+    for variable, valor in _entorno().items():
+        argv += ["--setenv", variable, valor]
+    return argv + [sys.executable, "-m", "autograder.nucleo", "--dentro", f"{CONTROL}/config.json",
+                   "-f", f"{CONTROL}/conexion.json"]
 
 
-def _cerrada(carpeta: str) -> bool:
-    return not (os.stat(carpeta).st_mode & 0o001)
+def orden_sin_caja(control: Path) -> list[str]:
+    """``argv`` sin aislamiento (solo con ``--sin-aislamiento``): límites de recursos y nada más."""
+    return [sys.executable, "-m", "autograder.nucleo", "--dentro", str(control / "config.json"),
+            "-f", str(control / "conexion.json")]
 
 
-def _abrir_interprete(libc, provisional: str) -> None:
-    """Si Python vive bajo una carpeta que ``nobody`` no puede atravesar (p. ej. ``/root/.pyenv``),
-    en este espacio de montajes se tapa esa carpeta con un tmpfs vacío y se vuelve a montar dentro
-    solo el subdirectorio que contiene Python."""
-    for ruta in {os.path.realpath(sys.executable), os.path.realpath(sys.base_prefix)}:
-        partes = ruta.split(os.sep)
-        for i in range(2, len(partes)):
-            padre, hijo = os.sep.join(partes[:i]) or "/", os.sep.join(partes[: i + 1])
-            if padre != "/" and _cerrada(padre) and os.path.isdir(hijo):
-                escala = os.path.join(provisional, ".interprete")
-                os.makedirs(escala, exist_ok=True)
-                _montar(libc, hijo, escala, None, _MS_BIND | _MS_REC)
-                _montar(libc, "tmpfs", padre, "tmpfs", _MS_NOSUID | _MS_NODEV, "size=1m,mode=0755")
-                os.makedirs(hijo, exist_ok=True)
-                _montar(libc, escala, hijo, None, 8192)  # MS_MOVE
-                break
+def _copiar_cache_mpl(origen: str, destino: str) -> None:
+    os.makedirs(destino, exist_ok=True)
+    if origen and os.path.isdir(origen):
+        for nombre in os.listdir(origen):
+            if nombre.endswith(".json"):
+                shutil.copy(os.path.join(origen, nombre), destino)
 
 
-def _accesible(ruta: str) -> bool:
-    """¿Puede ``nobody`` llegar a ``ruta``? (todas las carpetas ancestro atravesables por «otros»)."""
-    actual = os.path.realpath(ruta)
-    while actual not in ("/", ""):
-        actual = os.path.dirname(actual)
-        if _cerrada(actual):
-            return False
-    return True
-
-
-def _limitar(memoria: int, archivo: int) -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (memoria, memoria))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (archivo, archivo))
+def _limitar(config: ConfigNucleo) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (config.memoria, config.memoria))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (config.archivo, config.archivo))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_NOFILE, (512, 512))
+    resource.setrlimit(resource.RLIMIT_NPROC, (config.procesos, config.procesos))
 
 
-def _soltar_privilegios(carpetas: list[str]) -> None:
-    for carpeta in carpetas:
-        for actual, subcarpetas, archivos in os.walk(carpeta):
-            for nombre in [actual, *(os.path.join(actual, n) for n in subcarpetas + archivos)]:
-                os.lchown(nombre, _NOBODY, _NOBODY)
-    os.setgroups([])
-    os.setgid(_NOBODY)
-    os.setuid(_NOBODY)
+def _dentro(ruta_config: str, resto: list[str]) -> None:
+    """Ya dentro de la caja: caché de matplotlib, límites, uid propio (si somos root) e ipykernel."""
+    config = ConfigNucleo.cargar(ruta_config)
+    if config.aislado:
+        os.environ.update(_entorno())
+        _copiar_cache_mpl(CACHE_MPL, os.environ["MPLCONFIGDIR"])
+    else:  # sin caja: al menos la carpeta propia y los límites
+        os.environ.update({k: v for k, v in _entorno().items() if k not in ("PATH", "PYTHONPATH")},
+                          HOME=os.getcwd(), TMPDIR=os.getcwd(), MPLCONFIGDIR=os.path.join(os.getcwd(), ".matplotlib"),
+                          IPYTHONDIR=os.path.join(os.getcwd(), ".ipython"))
+        _copiar_cache_mpl(config.mpl, os.environ["MPLCONFIGDIR"])
+    if config.aislado and os.geteuid() == 0 and config.uid:
+        for raiz in ("/tmp", TRABAJO):
+            for actual, carpetas, archivos in os.walk(raiz):
+                for nombre in [actual, *(os.path.join(actual, n) for n in carpetas + archivos)]:
+                    os.lchown(nombre, config.uid, config.uid)
+        os.setgroups([])
+        os.setgid(config.uid)
+        os.setuid(config.uid)
+    _limitar(config)
+    # La salida directa a los descriptores 1 y 2 no debe llegar a la terminal del calificador.
+    nulo = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(nulo, 1)
+    os.dup2(nulo, 2)
+    extra = ([f"--IPKernelApp.exec_lines=__import__('autograder.tope').tope.instalar({config.salida})"]
+             if config.salida > 0 else [])
+    os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", "--HistoryManager.enabled=False",
+                              *extra, *resto])
 
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
-    entorno = os.environ
-    trabajo = os.getcwd()
-    areas = [os.path.realpath(a) for a in entorno.get("CALIFICADOR_AREA", "").split(os.pathsep) if a]
-    sockets = entorno.get("CALIFICADOR_SOCKETS", "")
-    # Solo se abren la carpeta del cuaderno y la de sockets si están dentro de un área del trabajador.
-    escribibles = [c for c in (trabajo, sockets)
-                   if c and any(os.path.realpath(c) == a or os.path.realpath(c).startswith(a + os.sep) for a in areas)]
-    for variable, valor in {
-        "HOME": trabajo, "IPYTHONDIR": os.path.join(trabajo, ".ipython"), "MPLCONFIGDIR": os.path.join(trabajo, ".matplotlib"),
-        "TMPDIR": trabajo, "PYTHONDONTWRITEBYTECODE": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0",
-        # El límite de memoria cuenta espacio de direcciones: sin esto, cada hilo reserva 64 MiB de arena.
-        "MALLOC_ARENA_MAX": "2",
-    }.items():
-        entorno[variable] = valor
-    bitacora = entorno.get("CALIFICADOR_BITACORA", os.devnull)
-    tope = int(entorno.get("CALIFICADOR_SALIDA", "0") or 0)
-    entorno_ocultas = entorno.get("CALIFICADOR_OCULTAR", "").split(os.pathsep)
-    memoria = int(entorno.get("CALIFICADOR_MEMORIA", str(2 * 1024**3)))
-    archivo = int(entorno.get("CALIFICADOR_ARCHIVO", str(64 * 1024**2)))
-    for variable in [v for v in entorno if v.startswith("CALIFICADOR_") or v == "JUPYTER_PATH"]:
-        entorno.pop(variable, None)
-    cache_mpl = entorno.get("CALIFICADOR_MPL", "")
-    if cache_mpl and os.path.isdir(cache_mpl):
-        os.makedirs(entorno["MPLCONFIGDIR"], exist_ok=True)
-        for nombre in os.listdir(cache_mpl):
-            if nombre.endswith(".json"):
-                shutil.copy(os.path.join(cache_mpl, nombre), entorno["MPLCONFIGDIR"])
-    # El archivo de conexión lo escribe root con permisos 0600: el núcleo recibe una copia propia.
-    if "-f" in argv and sockets and sockets in escribibles:
-        posicion = argv.index("-f") + 1
-        copia = os.path.join(sockets, "conexion.json")
-        shutil.copy(argv[posicion], copia)
-        argv[posicion] = copia
-    _registro = os.open(bitacora, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    es_root = os.geteuid() == 0
-    if es_root and escribibles:
-        try:
-            _aislar_sistema(escribibles, [r for r in entorno_ocultas if r])
-        except OSError as error:  # sin permisos para montar: seguimos con el resto
-            print(f"aislamiento parcial: {error}", file=sys.stderr)
-    _limitar(memoria, archivo)
-    if es_root and escribibles and _accesible(sys.executable) and _accesible(sys.base_prefix):
-        _soltar_privilegios(escribibles)
-    # La salida directa a los descriptores 1 y 2 no debe llegar a la terminal del calificador.
-    nulo = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(nulo, 1)
-    os.dup2(_registro, 2)
-    extra = [f"--IPKernelApp.exec_lines=__import__('autograder.tope').tope.instalar({tope})"] if tope > 0 else []
-    os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", "--HistoryManager.enabled=False", *extra, *argv])
+    if len(argv) >= 2 and argv[0] == "--dentro":
+        _dentro(argv[1], argv[2:])
+    sys.exit("uso: python -m autograder.nucleo --dentro CONFIG -f CONEXION (lo lanza ejecucion.GestorAislado)")
+
 
 if __name__ == "__main__":
     main()

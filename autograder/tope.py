@@ -42,10 +42,28 @@ def instalar(limite: int) -> None:
         write._tope = True
         flujo.write = write
 
+    def envolver_clase(clase):
+        # ``type(sys.stdout).write(sys.stdout, …)`` esquiva el envoltorio del objeto: se envuelve también la clase.
+        original = clase.write
+        if getattr(original, "_tope", False):
+            return
+
+        def write(flujo, texto, *args, **kwargs):
+            cuenta[0] += len(texto)
+            if cuenta[0] > limite:
+                if threading.current_thread() is principal:
+                    raise SalidaExcesiva(f"el cuaderno imprimió más de {limite} caracteres; la salida se detuvo aquí")
+                return 0
+            return original(flujo, texto, *args, **kwargs)
+
+        write._tope = True
+        clase.write = write
+
     def antes_de_cada_celda(*_):
         cuenta[0] = 0  # el tope es por celda: una celda ruidosa no castiga a las pruebas siguientes
         envolver(sys.stdout)
         envolver(sys.stderr)
+        envolver_clase(type(sys.stdout))
 
     from IPython import get_ipython
 

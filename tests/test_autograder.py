@@ -18,8 +18,9 @@ from autograder.clase import CASOS_HOSTILES, fabricar_clase, nombre_visible
 from autograder.curso import CursoDeCalificacion
 from autograder.exportar import exportar
 from autograder.importar import empaquetar, identificador, importar
-from autograder.nucleo import red_aislable
+from autograder.nucleo import diagnostico
 from autograder.retroalimentar import retroalimentar
+from requisitos import saltar_o_fallar
 from cuadernos import ASIGNACIONES, RAIZ, celdas_calificadas, leer, meta
 
 ASIGNACION = ASIGNACIONES[0]
@@ -51,6 +52,8 @@ POSIBLES = celdas_calificadas(leer(RAIZ / "source" / ASIGNACION / f"{ASIGNACION}
 
 @pytest.fixture(scope="module")
 def curso(tmp_path_factory):
+    if not diagnostico().disponible:
+        saltar_o_fallar(f"Sin aislamiento de núcleos: {diagnostico().motivo}.")
     raiz = tmp_path_factory.mktemp("clase") / "curso"
     CursoDeCalificacion(raiz).preparar([ASIGNACION])
     clase = fabricar_clase(RAIZ, ASIGNACION)
@@ -143,11 +146,11 @@ def test_manipulacion_no_escribe_fuera_ni_usa_la_red(curso):
     salida = "".join(o.get("text", "") for c in nbformat.read(str(ruta), as_version=4).cells
                      if c.cell_type == "code" for o in c.get("outputs", []))
     assert "escritura bloqueada" in salida
-    if red_aislable():  # con espacios de nombres: ni /tmp, ni red, ni soluciones, ni gradebook a la vista
-        assert not Path("/tmp/calificador_hackeo.txt").exists()
-        assert salida.count("escritura bloqueada") == 2
-        assert "red: bloqueada" in salida
-        assert "fuentes visibles: 0" in salida and "gradebook legible: 0" in salida
+    # En su caja: /tmp es suyo (no el de la máquina), sin red, sin soluciones ni gradebook a la vista.
+    assert not Path("/tmp/calificador_hackeo.txt").exists()
+    assert salida.count("escritura bloqueada") == 1
+    assert "red: bloqueada" in salida
+    assert "fuentes visibles: 0" in salida and "gradebook legible: 0" in salida
 
 
 def test_cada_entrega_del_zip_aparece_en_el_csv(curso):

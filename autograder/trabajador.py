@@ -1,0 +1,156 @@
+"""Trabajador persistente de la calificación: su propia copia del curso y ``NbGraderAPI.autograde`` con la ejecución aislada."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+from .curso import CursoDeCalificacion, copiar_curso, mensajes_de_pruebas
+from .resultados import Limites, cuadernos_de
+
+__all__ = ["iniciar", "calificar_entrega", "preprocesadores", "opciones_ejecucion", "cache_matplotlib"]
+
+_TRABAJADOR: dict = {}
+
+
+def preprocesadores() -> list:
+    """Los ``autograde_preprocessors`` de nbgrader con ``Execute`` sustituido por ``EjecucionAislada``."""
+    from nbgrader.converters.autograde import Autograde
+    from nbgrader.preprocessors import Execute
+
+    from .ejecucion import EjecucionAislada
+
+    return [EjecucionAislada if p is Execute else p for p in Autograde.class_traits()["autograde_preprocessors"].default()]
+
+
+def opciones_ejecucion(limites: Limites, aislado: bool = True, cache: str = "") -> dict:
+    """Los traits de ``EjecucionAislada`` que corresponden a ``limites``."""
+    return {"timeout": limites.celda, "limite_cuaderno": float(limites.cuaderno), "limite_salida": limites.salida,
+            "memoria_mib": limites.memoria_mib, "procesos": limites.procesos, "disco_mib": limites.disco_mib,
+            "aislamiento": aislado, "cache_matplotlib": cache}
+
+
+def iniciar(curso: str, cuales: list[str], limites: Limites, area: str, aislado: bool = True) -> None:
+    """Inicializador del proceso trabajador: prepara su copia del curso (``area/t<pid>``) una sola vez."""
+    warnings.filterwarnings("ignore", module="nbgrader")  # SAWarning internas de nbgrader al crear entregas
+    raiz = Path(area) / f"t{os.getpid()}"
+    if raiz.exists():
+        shutil.rmtree(raiz)
+    opciones = opciones_ejecucion(limites, aislado, str(Path(area) / "matplotlib"))
+    opciones.update(guardia=_codigo_guardia(curso, cuales),
+                    # Ya calificado, el núcleo se mata sin esperar su cierre ordenado (que a veces tarda ~2 s).
+                    shutdown_kernel="immediate")
+    extra = {
+        "Autograde": {"autograde_preprocessors": preprocesadores()},
+        "EjecucionAislada": opciones,
+        "OverwriteCells": {"add_missing_cells": True},
+        "LimitOutput": {"max_lines": 2000},
+    }
+    # La copia hereda el gradebook del curso (ya tiene las asignaciones): no hace falta generate_assignment.
+    copiar_curso(Path(curso), raiz, cuales, gradebook=True)
+    _TRABAJADOR.update(curso=Path(curso), copia=CursoDeCalificacion(raiz, origen=Path(curso), **extra))
+
+
+def _codigo_guardia(curso: str, cuales: list[str]) -> str:
+    """Código que se ejecuta antes de cada celda de prueba: recarga las ayudas del curso y repite los import de las celdas bloqueadas."""
+    importaciones: list[str] = []
+    for asignacion in cuales:
+        for nombre in cuadernos_de(Path(curso), asignacion):
+            nb = json.loads((Path(curso) / "source" / asignacion / f"{nombre}.ipynb").read_text(encoding="utf-8"))
+            for celda in nb["cells"]:
+                meta = celda.get("metadata", {}).get("nbgrader", {})
+                if celda["cell_type"] != "code" or not meta.get("locked") or meta.get("grade"):
+                    continue
+                try:
+                    arbol = ast.parse("".join(celda["source"]))
+                except SyntaxError:
+                    continue
+                importaciones += [ast.unparse(n) for n in arbol.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    lineas = [
+        "import importlib as _il, sys as _s",
+        "for _n in sorted((_n for _n in list(_s.modules) if _n == 'course.pruebas' or _n.startswith('course.referencia')), reverse=True):",
+        "    _il.reload(_s.modules[_n])",
+        *dict.fromkeys(importaciones),
+        "del _il, _s",
+    ]
+    return "\n".join(lineas)
+
+
+def cache_matplotlib(destino: Path) -> subprocess.Popen:
+    """Construye en segundo plano una caché de fuentes de matplotlib para que cada núcleo no la rehaga (≈1 s).
+
+    Devuelve el proceso; hay que esperarlo (``wait``) antes de lanzar núcleos.
+    """
+    destino.mkdir(parents=True, exist_ok=True)
+    # Si el usuario ya tiene la caché construida, basta copiarla.
+    propia = Path(os.environ.get("MPLCONFIGDIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "matplotlib")
+    existentes = sorted(propia.glob("fontlist-*.json")) if propia.is_dir() else []
+    if existentes:
+        for archivo in existentes:
+            shutil.copy(archivo, destino / archivo.name)
+            (destino / archivo.name).chmod(0o644)
+        return subprocess.Popen([sys.executable, "-c", "pass"])
+    codigo = "import os, matplotlib.font_manager as f; [os.chmod(os.path.join(d, n), 0o644) for d in [os.environ['MPLCONFIGDIR']] for n in os.listdir(d)]"
+    return subprocess.Popen([sys.executable, "-c", codigo], env={**os.environ, "MPLCONFIGDIR": str(destino)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _puntajes_y_mensajes(copia: CursoDeCalificacion, asignacion: str, estudiante: str, cuadernos: list[str]):
+    puntajes, mensajes, incidencias = {}, {}, []
+    for cuaderno in cuadernos:
+        puntajes.update({g: list(v) for g, v in copia.puntajes(asignacion, estudiante, cuaderno).items()})
+        ruta = copia.raiz / "autograded" / estudiante / asignacion / f"{cuaderno}.ipynb"
+        if not ruta.exists():
+            continue
+        nb = json.loads(ruta.read_text(encoding="utf-8"))
+        incidencias += nb.get("metadata", {}).get("calificador", {}).get("incidencias", [])
+        if nb.get("metadata", {}).get("calificador", {}).get("salida_truncada"):
+            incidencias.append({"tipo": "salida"})
+        for celda in nb["cells"]:
+            meta = celda.get("metadata", {}).get("nbgrader", {})
+            errores = [o for o in celda.get("outputs", []) if o.get("output_type") == "error"]
+            if any(o.get("ename") == "MemoryError" for o in errores):
+                incidencias.append({"tipo": "memoria", "grade_id": meta.get("grade_id")})
+            if any(o.get("ename") == "SalidaExcesiva" for o in errores):
+                incidencias.append({"tipo": "salida", "grade_id": meta.get("grade_id")})
+        mensajes.update(mensajes_de_pruebas(nb))
+    return puntajes, mensajes, incidencias
+
+
+def calificar_entrega(estudiante: str, asignacion: str, cuadernos: dict[str, str]) -> dict:
+    """Califica una entrega ya revisada (``cuadernos``: nombre → ruta del cuaderno reparado)."""
+    copia: CursoDeCalificacion = _TRABAJADOR["copia"]
+    curso: Path = _TRABAJADOR["curso"]
+    for carpeta in ("submitted", "autograded"):
+        shutil.rmtree(copia.raiz / carpeta / estudiante, ignore_errors=True)
+    for nombre, ruta in cuadernos.items():
+        copia.entregar(estudiante, asignacion, Path(ruta), nombre=f"{nombre}.ipynb")
+    salida = {"puntajes": {}, "mensajes": {}, "incidencias": [], "error": ""}
+    try:
+        resultado = copia.calificar(asignacion, estudiante)
+    except Exception as error:  # noqa: BLE001 — nada de una entrega debe tumbar al trabajador
+        resultado = {"success": False, "error": f"{type(error).__name__}: {error}", "log": ""}
+    if not resultado.get("success"):
+        # La causa real suele estar en la bitácora, antes de «Please see the above traceback».
+        salida["error"] = ((resultado.get("log") or "")[-3000:] + "\n" + (resultado.get("error") or ""))[-4000:]
+    try:
+        p, m, i = _puntajes_y_mensajes(copia, asignacion, estudiante, list(cuadernos_de(copia.raiz, asignacion)))
+        salida.update(puntajes=p, mensajes=m, incidencias=i)
+    except Exception as error:  # noqa: BLE001
+        salida["error"] = salida["error"] or f"{type(error).__name__}: {error}"
+    origen = copia.raiz / "autograded" / estudiante / asignacion
+    destino = curso / "autograded" / estudiante / asignacion
+    shutil.rmtree(destino, ignore_errors=True)
+    if origen.exists():
+        destino.mkdir(parents=True, exist_ok=True)
+        for archivo in origen.glob("*.ipynb"):
+            shutil.copy2(archivo, destino / archivo.name)
+    for carpeta in ("submitted", "autograded"):
+        shutil.rmtree(copia.raiz / carpeta / estudiante, ignore_errors=True)
+    return salida
