@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> None:
         abrir = cuaderno.relative_to(trabajo).as_posix() if cuaderno else None
         # Solo avisos del servidor: así el renglón de abajo y la dirección para entrar quedan a la vista.
         partes = orden(trabajo, estado=trabajo / ".jupyterlab", abrir=abrir, puerto=args.puerto,
-                       extra=["--ServerApp.log_level=WARN"])
+                       extra=["--ServerApp.log_level=WARN", "--LabApp.log_level=WARN"])
         print(indicacion(f"trabajo/{abrir}" if abrir else "trabajo/"), flush=True)
     # El servidor lee nbgrader_config.py (botón Validate) del directorio de trabajo: la raíz del repositorio.
     os.chdir(RAIZ)
