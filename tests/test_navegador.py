@@ -159,6 +159,22 @@ def test_laboratorio_del_estudiante_en_espanol_sin_instructor_y_en_la_leccion_01
     assert not list(lab.raiz.rglob("gradebook.db")), "el laboratorio del estudiante creó un gradebook.db"
 
 
+def test_laboratorio_del_instructor_conserva_sus_herramientas(lab, tmp_path):
+    raiz = tmp_path / "repositorio"
+    raiz.mkdir()
+    shutil.copy2(RAIZ / "nbgrader_config.py", raiz / "nbgrader_config.py")
+    with servidor_lab(raiz, tmp_path / "privado", instructor=True) as url:
+        pagina = lab.contexto.new_page()
+        try:
+            pagina.goto(url + "lab")
+            pagina.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands.hasCommand('nbgrader:open-formgrader')")
+            pagina.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").wait_for()
+            assert "Archivo" in pagina.locator(".lm-MenuBar-itemLabel").all_inner_texts()
+            assert pagina.request.get(url + "formgrader").status != 404
+        finally:
+            pagina.close()
+
+
 @pytest.mark.parametrize("publicado", PUBLICADOS, ids=lambda p: p.parent.name)
 def test_run_all_en_una_leccion_nueva_llega_al_final(abrir, publicado):
     pagina = abrir(_en_blanco(publicado))
