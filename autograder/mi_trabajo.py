@@ -73,7 +73,7 @@ def avance_texto(lista: list[Resultado]) -> str:
     """La tabla de avance para la terminal: una fila por lección."""
     filas = [f"{'lección':<24} {'puntos':^12}  qué repasar"]
     for r in lista:
-        repasar = ", ".join(_nombre(g) for g in _por_repasar(r)) or "nada: ¡completa!"
+        repasar = ", ".join(_nombre(g) for g in _por_repasar(r)) or "nada: ¡lección completa!"
         if "sin_entrega" in r.problemas:
             repasar = _estado(r)
         filas.append(f"{r.asignacion:<24} {r.total:>5g} de {r.maximo:<3g}  {repasar}")
@@ -99,7 +99,7 @@ def avance_markdown(lista: list[Resultado]) -> str:
         "|---|---|---|---|",
     ]
     for r in lista:
-        repasar = ", ".join(f"`{_nombre(g)}`" for g in _por_repasar(r)) or "nada: ¡completa!"
+        repasar = ", ".join(f"`{_nombre(g)}`" for g in _por_repasar(r)) or "nada: ¡lección completa!"
         partes.append(f"| {r.asignacion} | {r.total:g} de {r.maximo:g} | {_celda(_estado(r))} | {repasar} |")
     partes += [f"| **total** | **{total:g} de {maximo:g}** | | |", ""]
     for r in lista:

@@ -48,7 +48,7 @@ def test_mi_trabajo(tmp_path, capsys, resuelto):
         assert f"{leccion}: {obtenido:g} de {_maximo(leccion):g}" in impreso, impreso
     if resuelto:
         assert f"**{total:g} de {total:g}**" in avance
-        assert "nada: ¡completa!" in impreso and "no se pudo comprobar" not in avance
+        assert "nada: ¡lección completa!" in impreso and "no se pudo comprobar" not in avance
     else:
         assert f"**0 de {total:g}**" in avance
         # Cada ejercicio aparece por repasar, con el mensaje de su prueba.
