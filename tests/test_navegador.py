@@ -156,7 +156,6 @@ def test_laboratorio_del_estudiante_en_espanol_sin_instructor_y_en_la_leccion_01
         pagina.screenshot(path=str(CAPTURAS / "lab_estudiante_inicio.png"))
     finally:
         cerrar_sesiones(pagina)
-    assert not list(lab.raiz.rglob("gradebook.db")), "el laboratorio del estudiante creó un gradebook.db"
 
 
 def test_laboratorio_del_instructor_conserva_sus_herramientas(lab, tmp_path):
@@ -300,3 +299,8 @@ def test_validate_reporta_fallas_del_cuaderno_en_blanco(abrir, publicado):
     calificadas = len(celdas_calificadas(leer(publicado)))
     assert fallas == calificadas, f"Validate reportó {fallas} celdas fallidas; hay {calificadas} celdas calificadas"
     assert "NotImplementedError" in texto
+
+
+def test_el_laboratorio_del_estudiante_no_crea_gradebook(lab):
+    """Al final del módulo (después de abrir, ejecutar y validar cuadernos): ni un gradebook.db en la copia del estudiante."""
+    assert not list(lab.raiz.rglob("gradebook.db")), "el laboratorio del estudiante creó un gradebook.db"
