@@ -293,7 +293,9 @@ def test_validate_aprueba_el_cuaderno_resuelto(abrir, publicado):
 
 @pytest.mark.parametrize("publicado", PUBLICADOS, ids=lambda p: p.parent.name)
 def test_validate_reporta_fallas_del_cuaderno_en_blanco(abrir, publicado):
-    clase, texto = validar(abrir(_en_blanco(publicado)))
+    CAPTURAS.mkdir(parents=True, exist_ok=True)
+    captura = CAPTURAS / f"{publicado.parent.name}__validate_en_blanco.png"
+    clase, texto, _ = validar(abrir(_en_blanco(publicado)), captura=captura)
     assert clase == "validation-failed", f"Validate no reportó fallas en el cuaderno en blanco ({clase}):\n{texto[:3000]}"
     fallas = texto.count("The following cell failed")
     calificadas = len(celdas_calificadas(leer(publicado)))
