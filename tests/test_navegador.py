@@ -295,12 +295,14 @@ def test_validate_aprueba_el_cuaderno_resuelto(abrir, publicado):
 def test_validate_reporta_fallas_del_cuaderno_en_blanco(abrir, publicado):
     CAPTURAS.mkdir(parents=True, exist_ok=True)
     captura = CAPTURAS / f"{publicado.parent.name}__validate_en_blanco.png"
-    clase, texto, _ = validar(abrir(_en_blanco(publicado)), captura=captura)
+    clase, texto, visible = validar(abrir(_en_blanco(publicado)), captura=captura)
     assert clase == "validation-failed", f"Validate no reportó fallas en el cuaderno en blanco ({clase}):\n{texto[:3000]}"
     fallas = texto.count("The following cell failed")
     calificadas = len(celdas_calificadas(leer(publicado)))
     assert fallas == calificadas, f"Validate reportó {fallas} celdas fallidas; hay {calificadas} celdas calificadas"
     assert "NotImplementedError" in texto
+    # El final del primer error (donde va el mensaje de la prueba) se ve sin desplazar.
+    assert "NotImplementedError" in visible, f"el primer error no se ve en la primera pantalla:\n{visible}"
 
 
 def test_el_laboratorio_del_estudiante_no_crea_gradebook(lab):
