@@ -5,10 +5,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 LISTO  := $(VENV)/.instalado
 PUERTO ?= 8888
-# Jupyter se niega a correr como root sin este permiso (contenedores, máquinas de CI).
-COMO_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test release bench demo instalar sistema caja torch limpiar-venv
+.PHONY: lab lab-instructor calificar-mi-trabajo test release bench demo instalar sistema caja torch limpiar-venv
 
 $(LISTO): pyproject.toml
 	@test -x $(PY) || PYTHON=$(PYTHON) bash herramientas/crear_venv.sh $(VENV)
@@ -29,10 +27,18 @@ caja:
 torch: $(LISTO)
 	@$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install --quiet --disable-pip-version-check 'torch==2.13.0'
 
-## lab: instala lo necesario y abre el curso en JupyterLab sobre tu copia de trabajo (trabajo/)
+## lab: instala lo necesario y abre el curso en JupyterLab (en español) sobre tu copia de trabajo (trabajo/),
+## en la primera lección que no has terminado
 lab: $(LISTO)
-	$(PY) -m herramientas.copia_trabajo
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=trabajo --ServerApp.port=$(PUERTO) $(COMO_ROOT)
+	@$(PY) -m herramientas.lab --puerto=$(PUERTO)
+
+## lab-instructor: JupyterLab sobre el repositorio con las herramientas de nbgrader (Formgrader, Create Assignment)
+lab-instructor: $(LISTO)
+	@$(PY) -m herramientas.lab --instructor --puerto=$(PUERTO)
+
+## calificar-mi-trabajo: califica tu trabajo/ con las pruebas ocultas, como al grupo; deja tu avance en trabajo/mi_calificacion/
+calificar-mi-trabajo: $(LISTO) caja
+	@$(PY) -m autograder mi-trabajo
 
 ## test: instala lo necesario y corre todas las pruebas (en CI también instala lo del sistema y torch)
 test: $(LISTO) caja $(if $(CI),sistema torch)

@@ -14,6 +14,9 @@ c.ClearSolutions.end_solution_delimeter = "END SOLUTION"
 c.ClearHiddenTests.begin_test_delimeter = "BEGIN HIDDEN TESTS"
 c.ClearHiddenTests.end_test_delimeter = "END HIDDEN TESTS"
 
+# «Run All» de JupyterLab sigue tras las celdas que fallan mientras un ejercicio no esté resuelto.
+from autograder.etiquetas import PREPROCESADORES_RELEASE; c.GenerateAssignment.preprocessors = PREPROCESADORES_RELEASE  # noqa: E402,E702
+
 # Un ciclo infinito no debe colgar la calificación.
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True

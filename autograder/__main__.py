@@ -1,4 +1,4 @@
-"""Punto de entrada: ``python -m autograder <orden>`` (publicar, importar, calificar, retroalimentar, exportar, demo)."""
+"""Punto de entrada: ``python -m autograder <orden>`` (publicar, importar, calificar, retroalimentar, exportar, demo, mi-trabajo)."""
 
 from __future__ import annotations
 
@@ -70,7 +70,16 @@ def main(argv: list[str] | None = None) -> int:
     demo.set_defaults(limite_celda=20, limite_cuaderno=120, memoria=1024)
     con_curso(ordenes.add_parser("retroalimentar", help="escribe la retroalimentación HTML de cada estudiante"))
     con_curso(ordenes.add_parser("exportar", help="CSV de calificaciones y resumen (tabla y PNG)"))
+    mio = ordenes.add_parser("mi-trabajo", help="califica tu copia de trabajo con las pruebas ocultas y escribe tu avance")
+    mio.add_argument("asignaciones", nargs="*", help="por omisión, todas")
+    mio.add_argument("--trabajo", type=Path, default=RAIZ_REPO / "trabajo", help="tu copia de trabajo (./trabajo)")
+    mio.add_argument("--salida", type=Path, default=None, help="por omisión, trabajo/mi_calificacion")
     args = analizador.parse_args(argv)
+
+    if args.orden == "mi-trabajo":
+        from .mi_trabajo import main as mi_trabajo
+
+        return mi_trabajo(args.trabajo, args.salida, args.asignaciones or None)
 
     if args.orden == "publicar":
         cuales = args.asignaciones or asignaciones()

@@ -6,9 +6,12 @@ las lecciones nuevas se agregan junto a las que ya tiene.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
+
+__all__ = ["RAIZ", "completar", "lecciones", "pendiente", "primera_pendiente"]
 
 RAIZ = Path(__file__).resolve().parent.parent
 
@@ -26,6 +29,31 @@ def completar(origen: Path = RAIZ / "release", destino: Path = RAIZ / "trabajo")
         shutil.copy2(archivo, nuevo)
         copiados.append(nuevo)
     return copiados
+
+
+def lecciones(destino: Path = RAIZ / "trabajo") -> list[Path]:
+    """Los cuadernos de lección de la copia de trabajo (``NN_tema/NN_tema.ipynb``), en orden."""
+    return sorted(p for p in Path(destino).glob("*/*.ipynb") if p.stem == p.parent.name)
+
+
+def pendiente(cuaderno: Path) -> bool:
+    """¿Queda algún ejercicio sin resolver (una celda de solución que aún lanza ``NotImplementedError``)?"""
+    try:
+        celdas = json.loads(Path(cuaderno).read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError):
+        return True  # un cuaderno ilegible tampoco está terminado
+    for celda in celdas:
+        fuente = celda.get("source", "")
+        fuente = "".join(fuente) if isinstance(fuente, list) else fuente
+        if celda.get("metadata", {}).get("nbgrader", {}).get("solution") and "raise NotImplementedError" in fuente:
+            return True
+    return False
+
+
+def primera_pendiente(destino: Path = RAIZ / "trabajo") -> Path | None:
+    """La primera lección con ejercicios sin resolver; la primera de todas si ya no queda ninguna."""
+    todas = lecciones(destino)
+    return next((p for p in todas if pendiente(p)), todas[0] if todas else None)
 
 
 def main() -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from herramientas.copia_trabajo import completar
+import json
+
+from herramientas.copia_trabajo import completar, primera_pendiente
 
 
 def test_crea_completa_y_no_sobrescribe(tmp_path):
@@ -20,3 +22,24 @@ def test_crea_completa_y_no_sobrescribe(tmp_path):
     assert (destino / "01_a" / "01_a.ipynb").read_text() == "mi trabajo"
     assert (destino / "02_b" / "02_b.ipynb").read_text() == "lección nueva"
     assert completar(origen, destino) == []
+
+
+def _leccion(destino, nombre, resuelta: bool):
+    fuente = "def f():\n    return 1" if resuelta else "def f():\n    # TU CÓDIGO AQUÍ\n    raise NotImplementedError()"
+    celdas = [{"cell_type": "code", "source": fuente, "metadata": {"nbgrader": {"solution": True, "grade_id": "f"}}},
+              {"cell_type": "code", "source": "raise NotImplementedError('no es un ejercicio')", "metadata": {}}]
+    (destino / nombre).mkdir(parents=True, exist_ok=True)
+    (destino / nombre / f"{nombre}.ipynb").write_text(json.dumps({"cells": celdas}))
+
+
+def test_primera_leccion_pendiente(tmp_path):
+    assert primera_pendiente(tmp_path) is None
+    _leccion(tmp_path, "01_a", resuelta=True)
+    _leccion(tmp_path, "02_b", resuelta=False)
+    _leccion(tmp_path, "03_c", resuelta=False)
+    (tmp_path / "02_b" / "otra_cosa.ipynb").write_text("{}")  # no es el cuaderno de la lección
+    assert primera_pendiente(tmp_path) == tmp_path / "02_b" / "02_b.ipynb"
+    _leccion(tmp_path, "02_b", resuelta=True)
+    assert primera_pendiente(tmp_path) == tmp_path / "03_c" / "03_c.ipynb"
+    _leccion(tmp_path, "03_c", resuelta=True)
+    assert primera_pendiente(tmp_path) == tmp_path / "01_a" / "01_a.ipynb"  # todo terminado: vuelve al inicio

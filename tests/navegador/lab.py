@@ -16,6 +16,8 @@ __all__ = [
     "estado_panel",
     "mover_deslizador",
     "validar",
+    "celdas_sin_ejecutar",
+    "guardar",
     "cerrar_sesiones",
     "ERROR_WIDGET",
 ]
@@ -170,11 +172,12 @@ def devolver_deslizador(pagina, deslizador, objetivo: float, maximo_pasos: int =
     return _valor(deslizador)[0]
 
 
-def validar(pagina) -> tuple[str, str]:
+def validar(pagina, captura: Path | None = None) -> tuple[str, str] | tuple[str, str, str]:
     """Pulsa el botón Validate de nbgrader y devuelve ``(clase del resultado, texto del resultado)``.
 
     La clase es ``validation-success``, ``validation-failed``, ``validation-changed``… (la que pone
-    la extensión de nbgrader al mensaje ``#validation-message``).
+    la extensión de nbgrader al mensaje ``#validation-message``). Con ``captura``, guarda ahí la
+    imagen del diálogo tal como se abre y devuelve además el texto visible en esa primera pantalla.
     """
     boton = pagina.locator(".validate-button").first
     boton.wait_for()
@@ -183,12 +186,76 @@ def validar(pagina) -> tuple[str, str]:
     mensaje.wait_for(timeout=ESPERA_MS)
     clases = [c for c in (mensaje.get_attribute("class") or "").split() if c.startswith("validation-")]
     texto = mensaje.inner_text()
+    visible = None
+    if captura is not None:
+        time.sleep(0.5)  # que el diálogo termine de acomodarse
+        pagina.locator(".jp-Dialog-content").first.screenshot(path=str(captura))
+        visible = texto_visible(pagina, ".jp-Dialog-body")
     pagina.locator(".jp-Dialog .jp-mod-accept").first.click()
-    return (clases[0] if clases else ""), texto
+    clase = clases[0] if clases else ""
+    return (clase, texto) if captura is None else (clase, texto, visible)
+
+
+def texto_visible(pagina, selector: str) -> str:
+    """Los renglones de texto de ``selector`` que se ven sin desplazar nada (dentro de su caja y de cada caja que lo recorta)."""
+    return pagina.evaluate(
+        """(selector) => {
+            const raiz = document.querySelector(selector);
+            const caja = raiz.getBoundingClientRect();
+            const renglones = [];
+            const recorrido = document.createTreeWalker(raiz, NodeFilter.SHOW_TEXT);
+            while (recorrido.nextNode()) {
+                const nodo = recorrido.currentNode;
+                const rango = document.createRange();
+                let inicio = 0;
+                for (const linea of nodo.textContent.split('\\n')) {
+                    rango.setStart(nodo, inicio);
+                    rango.setEnd(nodo, inicio + linea.length);
+                    inicio += linea.length + 1;
+                    const r = rango.getBoundingClientRect();
+                    if (!linea.trim() || r.height === 0) continue;
+                    let dentro = r.top >= caja.top && r.bottom <= caja.bottom && r.bottom <= window.innerHeight;
+                    // Las cajas con barra propia (el código recortado) también esconden lo que queda fuera.
+                    for (let e = nodo.parentElement; dentro && e && e !== raiz; e = e.parentElement) {
+                        const s = getComputedStyle(e);
+                        if (s.overflowY !== 'visible') {
+                            const c = e.getBoundingClientRect();
+                            dentro = r.top >= c.top - 1 && r.bottom <= c.bottom + 1;
+                        }
+                    }
+                    if (dentro) renglones.push(linea);
+                }
+            }
+            return renglones.join('\\n');
+        }""",
+        selector,
+    )
+
+
+def celdas_sin_ejecutar(pagina) -> list[int]:
+    """Índices de las celdas de código del cuaderno abierto que no tienen número de ejecución."""
+    return pagina.evaluate(
+        """() => {
+            const cuaderno = window.jupyterapp.shell.currentWidget.content;
+            const faltan = [];
+            cuaderno.widgets.forEach((celda, i) => {
+                if (celda.model.type === 'code' && !celda.model.executionCount) faltan.push(i);
+            });
+            return faltan;
+        }"""
+    )
+
+
+def guardar(pagina) -> None:
+    """Guarda el cuaderno abierto (como Ctrl+S) y espera a que termine."""
+    pagina.evaluate("async () => { await window.jupyterapp.commands.execute('docmanager:save'); }")
+    pagina.wait_for_function("() => !window.jupyterapp.shell.currentWidget.context.model.dirty")
 
 
 def cerrar_sesiones(pagina) -> None:
-    """Apaga los núcleos de la página antes de cerrarla (ahorra CPU entre pruebas)."""
+    """Apaga los núcleos de la página antes de cerrarla (ahorra CPU entre pruebas); nada si ya está cerrada."""
+    if pagina.is_closed():
+        return
     try:
         pagina.evaluate("async () => { await window.jupyterapp.serviceManager.sessions.shutdownAll(); }")
     finally:

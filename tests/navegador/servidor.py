@@ -7,11 +7,12 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 from typing import Iterator
+
+from herramientas import lab
 
 __all__ = ["puerto_libre", "servidor_lab", "VARIABLES_QUITADAS"]
 
@@ -19,13 +20,10 @@ __all__ = ["puerto_libre", "servidor_lab", "VARIABLES_QUITADAS"]
 #: no usaría el backend en línea; el servidor y sus núcleos no deben heredarlas de pytest.
 VARIABLES_QUITADAS = ("CURSO_ESTATICO", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING", "MPLBACKEND")
 
-# Ajustes de JupyterLab: sin virtualizar celdas (todas en el DOM) y sin pedir noticias a internet.
+# Ajuste propio de las pruebas: sin virtualizar celdas (todas en el DOM). Idioma, noticias y extensiones
+# vienen de la configuración del curso (herramientas/lab), la misma de `make lab`.
 _AJUSTES = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
 }
 
 
@@ -36,15 +34,14 @@ def puerto_libre() -> int:
         return s.getsockname()[1]
 
 
-def _entorno(privado: Path) -> dict[str, str]:
-    entorno = {k: v for k, v in os.environ.items() if k not in VARIABLES_QUITADAS}
-    # Configuración y archivos de ejecución propios: nada de ~/.jupyter ni de otros servidores.
-    for variable, carpeta in (("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
-                              ("IPYTHONDIR", "ipython")):
+def _entorno(privado: Path, instructor: bool) -> dict[str, str]:
+    variables = lab.entorno(instructor, {k: v for k, v in os.environ.items() if k not in VARIABLES_QUITADAS})
+    # Archivos de ejecución propios: nada de otros servidores ni de ~/.ipython.
+    for variable, carpeta in (("JUPYTER_RUNTIME_DIR", "runtime"), ("IPYTHONDIR", "ipython")) + (
+            (("JUPYTER_CONFIG_DIR", "config"),) if instructor else ()):
         (privado / carpeta).mkdir(parents=True, exist_ok=True)
-        entorno[variable] = str(privado / carpeta)
-    entorno["PATH"] = str(Path(sys.executable).parent) + os.pathsep + entorno.get("PATH", "")
-    return entorno
+        variables[variable] = str(privado / carpeta)
+    return variables
 
 
 def _escribir_ajustes(carpeta: Path) -> None:
@@ -63,9 +60,11 @@ def _listo(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def servidor_lab(raiz: Path, privado: Path, espera: float = 180.0) -> Iterator[str]:
-    """Arranca ``python -m jupyter lab`` con ``root_dir = raiz`` y el directorio de trabajo en ``raiz``
-    (el botón Validate de nbgrader lee ``nbgrader_config.py`` del directorio de trabajo).
+def servidor_lab(raiz: Path, privado: Path, abrir: str | None = None, instructor: bool = False,
+                 espera: float = 180.0) -> Iterator[str]:
+    """Arranca el JupyterLab de ``make lab`` (``herramientas.lab``; el del instructor si ``instructor``)
+    con ``root_dir = raiz`` y el directorio de trabajo en ``raiz`` (el botón Validate de nbgrader lee
+    ``nbgrader_config.py`` del directorio de trabajo); ``abrir`` es el cuaderno de la página de inicio.
 
     Produce la URL base (``http://127.0.0.1:PUERTO/``). ``privado`` guarda la configuración,
     los ajustes y el registro del servidor. Al salir apaga el servidor y sus núcleos.
@@ -75,23 +74,19 @@ def servidor_lab(raiz: Path, privado: Path, espera: float = 180.0) -> Iterator[s
     ajustes = privado / "ajustes"
     _escribir_ajustes(ajustes)
     registro = (privado / "jupyterlab.log").open("w")
-    orden = [
-        sys.executable, "-m", "jupyter", "lab",
+    orden = lab.orden(raiz, abrir=abrir, puerto=puerto, extra=[
         "--no-browser",
         "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={puerto}",
         "--ServerApp.port_retries=0",
-        "--ServerApp.allow_root=True",  # CI corre como root
         "--IdentityProvider.token=",
         "--ServerApp.password=",
         "--ServerApp.disable_check_xsrf=True",
-        f"--ServerApp.root_dir={raiz}",
         "--LabApp.expose_app_in_browser=True",
         f"--LabApp.user_settings_dir={ajustes}",
         f"--LabApp.workspaces_dir={privado / 'espacios'}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    proceso = subprocess.Popen(orden, cwd=raiz, env=_entorno(privado), stdout=registro,
+    ])
+    proceso = subprocess.Popen(orden, cwd=raiz, env=_entorno(privado, instructor), stdout=registro,
                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
         limite = time.monotonic() + espera
