@@ -49,7 +49,7 @@ release: $(LISTO)
 	$(PY) -m autograder publicar
 
 ## bench: mide la velocidad y la calidad de los modelos y del calificador
-bench: $(LISTO) torch
+bench: $(LISTO) caja torch
 	$(PY) -m herramientas.bench
 
 ## demo: todo el proceso de calificación sobre una clase de ejemplo empaquetada como zip de Moodle
