@@ -20,6 +20,27 @@ def semilla_y_figuras():
     plt.close("all")
 
 
+#: Marcadores de las pruebas cuyos módulos no los declaran: módulo → marcador, o (módulo, prueba) → marcador.
+#: ``lento``: ejecuta cuadernos o califica con nbgrader; ``navegador``: JupyterLab + Chromium.
+_MARCAS = {
+    "test_navegador": "navegador",
+    "test_autograder": "lento",
+    "test_autograder_cli": "lento",
+    "test_autograder_entregas": "lento",
+    "test_release": "lento",
+    ("test_cuadernos", "test_fuente_valida_con_nbgrader"): "lento",
+    ("test_cuadernos", "test_publicado_en_blanco_no_pasa"): "lento",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        modulo = item.module.__name__.rpartition(".")[2] if item.module else ""
+        for clave in (modulo, (modulo, item.originalname)):
+            if clave in _MARCAS:
+                item.add_marker(getattr(pytest.mark, _MARCAS[clave]))
+
+
 def pytest_sessionstart(session):
     """Borra los resultados del corpus de la sesión anterior (solo el proceso principal)."""
     if not hasattr(session.config, "workerinput"):

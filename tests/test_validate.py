@@ -27,3 +27,35 @@ def test_validate_de_cada_mutante(asignacion, tmp_path):
     })
     assert fallas["resuelto"] == [], f"Validate reporta fallas en el cuaderno resuelto: {fallas['resuelto']}"
     assert fallas["en_blanco"] == sorted(celdas_calificadas(leer(publicado))), fallas["en_blanco"]
+
+
+def test_validate_del_lab_espera_la_salida_con_la_maquina_cargada(tmp_path, monkeypatch):
+    """El JupyterLab de las pruebas de navegador da a Validate 60 s de IOPub, no los 4 s de nbclient
+    que, con nbgrader (``raise_on_iopub_timeout``), abortan la validación de la lección 09 bajo carga."""
+    import os
+    import shutil
+
+    from jupyter_core.paths import jupyter_config_path
+    from nbgrader.apps import NbGrader
+    from nbgrader.preprocessors import Execute
+
+    from navegador.servidor import _entorno
+
+    entorno = _entorno(tmp_path / "privado")
+    raiz = tmp_path / "curso"
+    raiz.mkdir()
+    shutil.copy2(RAIZ / "nbgrader_config.py", raiz / "nbgrader_config.py")
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", entorno["JUPYTER_CONFIG_DIR"])
+    monkeypatch.chdir(raiz)
+    # Lo mismo que hace ValidateAssignmentHandler.load_config de nbgrader.
+    rutas = jupyter_config_path()
+    rutas.insert(0, os.getcwd())
+    app = NbGrader()
+    app.config_file_paths.append(rutas)
+    app.load_config_file()
+    ejecutor = Execute(config=app.config)
+    assert ejecutor.raise_on_iopub_timeout and ejecutor.iopub_timeout >= 60
+    from autograder.curso import cargar_configuracion
+
+    # El resto de la configuración del curso sigue valiendo.
+    assert ejecutor.timeout == Execute(config=cargar_configuracion(RAIZ)).timeout

@@ -43,8 +43,15 @@ def _entorno(privado: Path) -> dict[str, str]:
                               ("IPYTHONDIR", "ipython")):
         (privado / carpeta).mkdir(parents=True, exist_ok=True)
         entorno[variable] = str(privado / carpeta)
+    (privado / "config" / "nbgrader_config.py").write_text(_NBGRADER_CONFIG)
     entorno["PATH"] = str(Path(sys.executable).parent) + os.pathsep + entorno.get("PATH", "")
     return entorno
+
+
+#: Configuración de nbgrader que Validate suma a la del curso (la lee de JUPYTER_CONFIG_DIR). nbgrader
+#: espera la salida de cada celda solo 4 s (nbclient ``iopub_timeout``) y con ``raise_on_iopub_timeout``
+#: aborta la validación: con la máquina cargada, la lección 09 a veces tarda más.
+_NBGRADER_CONFIG = "c = get_config()  # noqa: F821\nc.Execute.iopub_timeout = 60\n"
 
 
 def _escribir_ajustes(carpeta: Path) -> None:
