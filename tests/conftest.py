@@ -87,6 +87,9 @@ def pytest_terminal_summary(terminalreporter):
             escribir(f"delegaciones que pierden solo su ejercicio: {_cuenta(len(bien), len(delegaciones))}")
         nombran = [k for k, v in mutantes.items() if v["nombra"]]
         escribir(f"pistas que nombran el error: {_cuenta(len(nombran), len(mutantes))}")
+        for k in mutantes:
+            if k not in nombran:
+                escribir(f"  la pista no nombra el error: {k}")
     if validadas:
         casos = {k: v for d in validadas.values() for k, v in d.items()}
         detectados = [k for k, v in casos.items() if v["fallas"]]
