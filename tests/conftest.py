@@ -20,36 +20,81 @@ def semilla_y_figuras():
     plt.close("all")
 
 
-def pytest_sessionstart(session):
-    """Borra el reporte de mutación anterior (solo el proceso principal)."""
-    if not hasattr(session.config, "workerinput"):
-        from mutacion import REPORTE_RUTA
+#: Marcadores de las pruebas cuyos módulos no los declaran: módulo → marcador, o (módulo, prueba) → marcador.
+#: ``lento``: ejecuta cuadernos o califica con nbgrader; ``navegador``: JupyterLab + Chromium.
+_MARCAS = {
+    "test_navegador": "navegador",
+    "test_autograder": "lento",
+    "test_autograder_cli": "lento",
+    "test_autograder_entregas": "lento",
+    "test_release": "lento",
+    ("test_cuadernos", "test_fuente_valida_con_nbgrader"): "lento",
+    ("test_cuadernos", "test_publicado_en_blanco_no_pasa"): "lento",
+}
 
-        REPORTE_RUTA.unlink(missing_ok=True)
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        modulo = item.module.__name__.rpartition(".")[2] if item.module else ""
+        for clave in (modulo, (modulo, item.originalname)):
+            if clave in _MARCAS:
+                item.add_marker(getattr(pytest.mark, _MARCAS[clave]))
+
+
+def pytest_sessionstart(session):
+    """Borra los resultados del corpus de la sesión anterior (solo el proceso principal)."""
+    if not hasattr(session.config, "workerinput"):
+        import shutil
+
+        from corpus import RESULTADOS
+
+        shutil.rmtree(RESULTADOS, ignore_errors=True)
+
+
+def _cuenta(n: int, total: int) -> str:
+    return f"{n}/{total}" + (f" ({100 * n / total:.0f} %)" if total else "")
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Imprime la puntuación de mutación y el radio de daño."""
-    import json
+    """Resumen de los corpus: mutantes, equivalentes, delegaciones, Validate y pistas."""
+    from corpus import leer_guardados
 
-    from mutacion import REPORTE_RUTA
-
-    if not REPORTE_RUTA.exists():
+    calificadas, validadas = leer_guardados("calificacion"), leer_guardados("validate")
+    if not calificadas and not validadas:
         return
-    datos = json.loads(REPORTE_RUTA.read_text())
-    atrapados = sum(1 for d in datos.values() if d["esperado"] in d["perdidos"])
-    exactos = sum(1 for d in datos.values() if d["perdidos"] == [d["esperado"]])
-    total = len(datos)
-    from collections import Counter
-
-    radios = Counter(len(d["perdidos"]) for d in datos.values())
-    terminalreporter.section("mutación")
-    terminalreporter.write_line(f"puntuación de mutación: {atrapados}/{total} mutantes atrapados")
-    terminalreporter.write_line(
-        f"radio de daño: {exactos}/{total} cuestan exactamente un ejercicio "
-        f"({100 * exactos / max(total, 1):.0f} %); mutantes por número de ejercicios perdidos: "
-        + ", ".join(f"{n} ejercicio(s): {c}" for n, c in sorted(radios.items()))
-    )
-    for nombre, d in datos.items():
-        if d["perdidos"] != [d["esperado"]]:
-            terminalreporter.write_line(f"  {nombre}: perdió {d['perdidos']}")
+    escribir = terminalreporter.write_line
+    terminalreporter.section("corpus de calificación")
+    if calificadas:
+        lecciones = ", ".join(sorted(calificadas))
+        escribir(f"lecciones calificadas: {lecciones}")
+        mutantes = {k: v for d in calificadas.values() for k, v in d["mutantes"].items()}
+        equivalentes = {k: v for d in calificadas.values() for k, v in d["equivalentes"].items()}
+        delegaciones = {k: v for d in calificadas.values() for k, v in d["delegaciones"].items()}
+        atrapados = [k for k, v in mutantes.items() if v["ejercicio"] in v["perdidos"]]
+        exactos = [k for k, v in mutantes.items() if v["perdidos"] == [v["ejercicio"]]]
+        escribir(f"mutantes atrapados: {_cuenta(len(atrapados), len(mutantes))}, "
+                 f"cada uno cuesta solo su ejercicio: {_cuenta(len(exactos), len(mutantes))}")
+        for k, v in mutantes.items():
+            if v["perdidos"] != [v["ejercicio"]]:
+                escribir(f"  {k}: perdió {v['perdidos']}")
+        completos = [k for k, v in equivalentes.items() if not v["perdidos"] and v["estado"] == "calificada"]
+        escribir(f"equivalentes con puntaje completo: {_cuenta(len(completos), len(equivalentes))}")
+        for k, v in equivalentes.items():
+            if k not in completos:
+                escribir(f"  {k}: perdió {v['perdidos']} ({v['estado']})")
+        if delegaciones:
+            bien = [k for k, v in delegaciones.items() if v["perdidos"] == [v["ejercicio"]]]
+            escribir(f"delegaciones que pierden solo su ejercicio: {_cuenta(len(bien), len(delegaciones))}")
+        nombran = [k for k, v in mutantes.items() if v["nombra"]]
+        escribir(f"pistas que nombran el error: {_cuenta(len(nombran), len(mutantes))}")
+        for k in mutantes:
+            if k not in nombran:
+                escribir(f"  la pista no nombra el error: {k}")
+    if validadas:
+        casos = {k: v for d in validadas.values() for k, v in d.items()}
+        detectados = [k for k, v in casos.items() if v["fallas"]]
+        escribir(f"mutantes que Validate detecta: {_cuenta(len(detectados), len(casos))} "
+                 f"(lecciones: {', '.join(sorted(validadas))})")
+        for k, v in casos.items():
+            if not v["fallas"]:
+                escribir(f"  Validate no ve: {k} (ejercicio {v['ejercicio'].removesuffix('_prueba')})")

@@ -24,7 +24,7 @@ import pytest
 
 from requisitos import saltar_o_fallar
 
-pytestmark = pytest.mark.lenta
+pytestmark = pytest.mark.lento
 
 CORRECTOS = ["victima_1", "victima_2", "victima_3"]
 LADRONES = ["ladron_disco", "ladron_git"]

@@ -1,0 +1,61 @@
+"""Validate cuenta lo mismo que la calificación: las pruebas visibles de cada lección con cada mutante,
+ejecutadas con el Validator de nbgrader sobre la versión del estudiante."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+import corpus
+from cuadernos import ASIGNACIONES, RAIZ, celdas_calificadas, leer
+
+MUTANTES = corpus.cargar("mutante")
+
+
+@pytest.mark.lento
+@pytest.mark.parametrize("asignacion", [pytest.param(a, marks=pytest.mark.xdist_group(a)) for a in ASIGNACIONES])
+def test_validate_de_cada_mutante(asignacion, tmp_path):
+    """El cuaderno resuelto pasa Validate, el de blanco falla en cada celda calificada; se anota qué
+    mutantes detecta Validate (el resumen de la sesión da la cuenta)."""
+    mutantes = [m for m in MUTANTES if m.asignacion == asignacion]
+    publicado = RAIZ / "release" / asignacion / f"{asignacion}.ipynb"
+    cuadernos = {"resuelto": corpus.cuaderno_de(None, asignacion), "en_blanco": nbformat.read(str(publicado), as_version=4)}
+    cuadernos |= {m.estudiante: corpus.cuaderno_de(m, asignacion) for m in mutantes}
+    fallas = corpus.validar_cuadernos(cuadernos, tmp_path)
+    corpus.guardar(f"{asignacion}.validate", {
+        str(m): {"ejercicio": m.prueba, "fallas": fallas[m.estudiante]} for m in mutantes
+    })
+    assert fallas["resuelto"] == [], f"Validate reporta fallas en el cuaderno resuelto: {fallas['resuelto']}"
+    assert fallas["en_blanco"] == sorted(celdas_calificadas(leer(publicado))), fallas["en_blanco"]
+
+
+def test_validate_del_lab_espera_la_salida_con_la_maquina_cargada(tmp_path, monkeypatch):
+    """El JupyterLab del estudiante (el de las pruebas de navegador) da a Validate 60 s de IOPub, no los 4 s de nbclient
+    que, con nbgrader (``raise_on_iopub_timeout``), abortan la validación de la lección 09 bajo carga."""
+    import os
+    import shutil
+
+    from jupyter_core.paths import jupyter_config_path
+    from nbgrader.apps import NbGrader
+    from nbgrader.preprocessors import Execute
+
+    from navegador.servidor import _entorno
+
+    entorno = _entorno(tmp_path / "privado", instructor=False)
+    raiz = tmp_path / "curso"
+    raiz.mkdir()
+    shutil.copy2(RAIZ / "nbgrader_config.py", raiz / "nbgrader_config.py")
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", entorno["JUPYTER_CONFIG_DIR"])
+    monkeypatch.chdir(raiz)
+    # Lo mismo que hace ValidateAssignmentHandler.load_config de nbgrader.
+    rutas = jupyter_config_path()
+    rutas.insert(0, os.getcwd())
+    app = NbGrader()
+    app.config_file_paths.append(rutas)
+    app.load_config_file()
+    ejecutor = Execute(config=app.config)
+    assert ejecutor.raise_on_iopub_timeout and ejecutor.iopub_timeout >= 60
+    from autograder.curso import cargar_configuracion
+
+    # El resto de la configuración del curso sigue valiendo.
+    assert ejecutor.timeout == Execute(config=cargar_configuracion(RAIZ)).timeout
