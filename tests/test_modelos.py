@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course.modelos import gru, lstm, perdidas, rnn
-from course.modelos.red import Red
-from course.referencia import lstm as ref_lstm
-from course.referencia import rnn as ref_rnn
+from autograder.modelos import gru, lstm, perdidas, rnn
+from autograder.modelos.red import Red
+from autograder.referencias import lstm as ref_lstm
+from autograder.referencias import rnn as ref_rnn
 
 EPS = 1e-6
 

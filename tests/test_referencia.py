@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course.referencia import rnn
+from autograder.referencias import rnn
 
 
 def test_celda_igual_a_pesos_separados():
@@ -47,7 +47,7 @@ def test_entropia_cruzada():
 def test_sigmoide_estable_y_simetrica():
     import warnings
 
-    from course.referencia import lstm
+    from autograder.referencias import lstm
 
     z = np.array([-1000.0, -30.0, 0.0, 30.0, 1000.0])
     with warnings.catch_warnings():
@@ -58,7 +58,7 @@ def test_sigmoide_estable_y_simetrica():
 
 
 def test_lstm_recorrido_igual_a_pasos():
-    from course.referencia import lstm
+    from autograder.referencias import lstm
 
     rng = np.random.default_rng(3)
     n_x, n_h, m, T = 2, 3, 4, 5

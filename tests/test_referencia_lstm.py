@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course.referencia import lstm
+from autograder.referencias import lstm
 
 
 def test_vida_media_deja_la_mitad():

@@ -45,7 +45,7 @@ def paso_atras(dh: np.ndarray, dC: np.ndarray, cache: dict, p: dict) -> tuple[di
     """Un paso de la LSTM hacia atrás.
 
     Formas: ``dh`` = ∂L/∂h_t y ``dC`` = ∂L/∂C_t que llega del futuro, ambos (n_h, m);
-    ``cache`` es el de :func:`course.referencia.lstm.celda`. Devuelve
+    ``cache`` es el de :func:`autograder.referencias.lstm.celda`. Devuelve
     ``(grads, dh_prev, dC_prev)``: ``grads`` tiene las claves de ``p`` (W_* (n_h, n_h + n_x),
     b_* (n_h, 1)); ``dh_prev`` y ``dC_prev`` son (n_h, m).
     """
@@ -91,7 +91,7 @@ def _recorrer_atras(dH, caches, p):
 
 
 def recorrido_atras(dH: np.ndarray, caches: list[dict], p: dict) -> tuple[dict, np.ndarray, np.ndarray]:
-    """Retropropagación a través del tiempo de :func:`course.referencia.lstm.recorrido`.
+    """Retropropagación a través del tiempo de :func:`autograder.referencias.lstm.recorrido`.
 
     Formas: ``dH`` (n_h, m, T) con ∂L/∂h_t directo de la pérdida de cada paso; ``caches``
     lista de T caches. Devuelve ``(grads, dh0, dC0)`` con los gradientes sumados en el tiempo.
