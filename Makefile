@@ -8,7 +8,7 @@ PUERTO ?= 8888
 # Jupyter se niega a correr como root sin este permiso (contenedores, máquinas de CI).
 COMO_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test release bench demo instalar sistema torch limpiar-venv
+.PHONY: lab test release distribucion bench demo instalar sistema torch limpiar-venv
 
 $(LISTO): pyproject.toml
 	@test -x $(PY) || PYTHON=$(PYTHON) bash herramientas/crear_venv.sh $(VENV)
@@ -37,6 +37,10 @@ test: $(LISTO) $(if $(CI),sistema torch)
 ## release: regenera release/ desde source/ con nbgrader
 release: $(LISTO)
 	$(PY) -m autograder publicar
+
+## distribucion: dist/memoria-recurrente-estudiante.zip, lo que se entrega a la clase (cuadernos, paquete course, LEEME)
+distribucion: $(LISTO)
+	$(PY) -m autograder distribuir
 
 ## bench: mide la velocidad y la calidad de los modelos y del calificador
 bench: $(LISTO) torch
