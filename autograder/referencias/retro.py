@@ -9,22 +9,27 @@ from .lstm import NOMBRES
 __all__ = ["carrusel", "paso_atras", "recorrido_atras", "gradientes_estado", "rnn_atras", "diferencias_centradas"]
 
 
-def diferencias_centradas(funcion, x: np.ndarray, eps: float = 1e-5) -> np.ndarray:
+def diferencias_centradas(funcion, x: np.ndarray, eps: float = 1e-5, indices=None,
+                          en_su_lugar: bool = False) -> np.ndarray:
     """Gradiente numérico de ``funcion`` (arreglo → número) en ``x`` por diferencias centradas.
 
-    Formas: x (cualquiera) → gradiente de la misma forma; ``x`` queda intacto.
+    Es el único gradiente numérico del proyecto (referencias y pruebas). Formas: x (cualquiera) →
+    gradiente de la misma forma; ``x`` queda intacto. Con ``indices``, solo esas entradas, en un
+    arreglo plano y en ese orden. Con ``en_su_lugar``, mueve las entradas del propio ``x`` (para
+    funciones que lo leen desde fuera, como los parámetros de una red) y lo deja como estaba.
     """
-    x = np.array(x, dtype=float)
-    grad = np.zeros_like(x)
-    for indice in np.ndindex(x.shape):
-        original = x[indice]
-        x[indice] = original + eps
-        mas = funcion(x)
-        x[indice] = original - eps
-        menos = funcion(x)
-        x[indice] = original
-        grad[indice] = (mas - menos) / (2 * eps)
-    return grad
+    objetivo = x if en_su_lugar else np.array(x, dtype=float)
+    lista = list(np.ndindex(objetivo.shape)) if indices is None else list(indices)
+    derivadas = np.zeros(len(lista))
+    for k, indice in enumerate(lista):
+        original = objetivo[indice]
+        objetivo[indice] = original + eps
+        mas = funcion(objetivo)
+        objetivo[indice] = original - eps
+        menos = funcion(objetivo)
+        objetivo[indice] = original
+        derivadas[k] = (mas - menos) / (2 * eps)
+    return derivadas.reshape(objetivo.shape) if indices is None else derivadas
 
 
 def carrusel(dC_T: np.ndarray, F: np.ndarray) -> np.ndarray:
