@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 LISTO  := $(VENV)/.instalado
 PUERTO ?= 8888
 
-.PHONY: lab lab-instructor calificar-mi-trabajo test release bench demo instalar sistema caja torch limpiar-venv
+.PHONY: lab lab-instructor calificar-mi-trabajo test release distribucion bench demo instalar sistema caja torch limpiar-venv
 
 $(LISTO): pyproject.toml
 	@test -x $(PY) || PYTHON=$(PYTHON) bash herramientas/crear_venv.sh $(VENV)
@@ -47,6 +47,10 @@ test: $(LISTO) caja $(if $(CI),sistema torch)
 ## release: regenera release/ desde source/ con nbgrader
 release: $(LISTO)
 	$(PY) -m autograder publicar
+
+## distribucion: dist/memoria-recurrente-estudiante.zip, lo que se entrega a la clase (cuadernos, paquete course, LEEME)
+distribucion: $(LISTO)
+	$(PY) -m autograder distribuir
 
 ## bench: mide la velocidad y la calidad de los modelos y del calificador
 bench: $(LISTO) caja torch

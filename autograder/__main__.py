@@ -1,4 +1,4 @@
-"""Punto de entrada: ``python -m autograder <orden>`` (publicar, importar, calificar, retroalimentar, exportar, demo, mi-trabajo)."""
+"""Punto de entrada: ``python -m autograder <orden>`` (publicar, distribuir, importar, calificar, retroalimentar, exportar, demo, mi-trabajo)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     ordenes = analizador.add_subparsers(dest="orden", required=True)
     publicar = ordenes.add_parser("publicar", help="regenera release/ desde source/ con nbgrader")
     publicar.add_argument("asignaciones", nargs="*", help="por omisión, todas")
+    distribuir = ordenes.add_parser("distribuir", help="arma dist/ con lo que se entrega a la clase (cuadernos y paquete course)")
+    distribuir.add_argument("--destino", type=Path, default=RAIZ_REPO / "dist", help="carpeta de salida (por omisión dist/)")
 
     def con_curso(p):
         p.add_argument("--curso", type=Path, default=Path("curso-calificacion"),
@@ -85,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
         cuales = args.asignaciones or asignaciones()
         for ruta in generar_release(RAIZ_REPO / "release", cuales=cuales):
             print(f"escrito {ruta.relative_to(RAIZ_REPO)}")
+        return 0
+    if args.orden == "distribuir":
+        from .distribuir import distribuir as correr_distribuir
+
+        print(f"escrito {correr_distribuir(args.destino)}")
         return 0
     if args.orden == "demo":
         from .demo import demo as correr_demo

@@ -74,7 +74,7 @@ def _codigo_guardia(curso: str, cuales: list[str]) -> str:
                 importaciones += [ast.unparse(n) for n in arbol.body if isinstance(n, (ast.Import, ast.ImportFrom))]
     lineas = [
         "import importlib as _il, sys as _s",
-        "for _n in sorted((_n for _n in list(_s.modules) if _n == 'course.pruebas' or _n.startswith('course.referencia')), reverse=True):",
+        "for _n in sorted((_n for _n in list(_s.modules) if _n == 'course.pruebas' or _n.startswith(('autograder.referencias', 'autograder.modelos'))), reverse=True):",
         "    _il.reload(_s.modules[_n])",
         *dict.fromkeys(importaciones),
         "del _il, _s",

@@ -149,14 +149,15 @@ def sin_advertencias(que: str = "tu función"):
 
 @contextlib.contextmanager
 def con_referencia(espacio: dict, **funciones):
-    """Pone funciones de referencia en lugar de las del estudiante mientras dura el bloque.
+    """Pone otras funciones en lugar de las del estudiante mientras dura el bloque.
 
-    Así, la prueba de un ejercicio que usa otro anterior califica solo ese ejercicio:
-    un error en el anterior no se cobra dos veces.
+    Así, la prueba de un ejercicio que usa otro anterior califica solo ese ejercicio: un error
+    en el anterior no se cobra dos veces. Las pruebas visibles ponen piezas «de juguete» que no
+    son respuestas; solo las pruebas ocultas, al calificar, ponen las del instructor.
 
     Args:
         espacio: el diccionario de nombres del cuaderno (``globals()``).
-        funciones: ``nombre=función_de_referencia``.
+        funciones: ``nombre=función_sustituta``.
     """
     faltante = object()
     previas = {nombre: espacio.get(nombre, faltante) for nombre in funciones}

@@ -40,7 +40,7 @@ def _velocidad() -> dict[str, float]:
     import numpy as np
     import torch
 
-    from course.modelos import lstm
+    from autograder.modelos import lstm
 
     torch.set_num_threads(1)
     m, n_x, n_h, T = FORMAS["m"], FORMAS["n_x"], FORMAS["n_h"], FORMAS["T"]
@@ -88,7 +88,7 @@ def _velocidad() -> dict[str, float]:
 
 def _calidad() -> dict[str, float | str]:
     from course.datos import metro
-    from course.modelos import experimentos
+    from autograder.modelos import experimentos
 
     cifras: dict[str, float | str] = {}
     tablas = experimentos.barrido_metro(DISTANCIAS, semillas=SEMILLAS, iteraciones=ITERACIONES_METRO)

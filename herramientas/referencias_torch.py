@@ -1,4 +1,4 @@
-"""Salidas de ``nn.RNN``, ``nn.LSTM`` y ``nn.GRU`` de PyTorch para comparar con ``course.referencia``.
+"""Salidas de ``nn.RNN``, ``nn.LSTM`` y ``nn.GRU`` de PyTorch para comparar con ``autograder.referencias``.
 
 Uso: ``.venv/bin/python -m herramientas.referencias_torch`` (necesita ``make torch``) escribe
 ``tests/datos_torch/{rnn,lstm,gru}.npz``: las entradas en la convención del curso y lo que
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from course.referencia import gru
+from autograder.referencias import gru
 
 __all__ = ["CARPETA", "ORDEN_LSTM", "lstm_a_torch", "lstm_desde_torch", "rnn_a_torch", "entradas", "calcular", "escribir"]
 

@@ -23,6 +23,10 @@ def celdas_calificadas(nb) -> dict[str, float]:
     return {meta(c)["grade_id"]: float(meta(c)["points"]) for c in nb.cells if meta(c).get("grade")}
 
 
+#: grade_id de la celda (de solución, sin puntos) donde el estudiante copia sus funciones de lecciones anteriores.
+PREVIAS = "previas"
+
+
 def ejercicios(nb) -> list[str]:
-    """grade_id de las celdas de solución, en orden."""
-    return [meta(c)["grade_id"] for c in nb.cells if meta(c).get("solution")]
+    """grade_id de las celdas de solución calificadas (los ejercicios), en orden; sin la celda de previas."""
+    return [meta(c)["grade_id"] for c in nb.cells if meta(c).get("solution") and meta(c)["grade_id"] != PREVIAS]

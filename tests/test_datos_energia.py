@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from autograder.modelos import series
 from course.datos import energia
 
 
@@ -19,22 +20,22 @@ def test_serie_completa():
 
 
 def test_periodos_en_orden_sin_huecos():
-    p = energia.periodos(100, 10, 20)
+    p = series.periodos(100, 10, 20)
     assert p == {"entrenamiento": slice(0, 70), "validacion": slice(70, 80), "prueba": slice(80, 100)}
-    e, v, t = energia.partir(np.arange(100), 10, 20)
+    e, v, t = series.partir(np.arange(100), 10, 20)
     np.testing.assert_array_equal(np.concatenate([e, v, t]), np.arange(100))
     with pytest.raises(ValueError):
-        energia.periodos(10, 5, 5)
+        series.periodos(10, 5, 5)
 
 
 def test_ventanas():
-    X, y = energia.cortar_ventanas(np.arange(6.0), 3)
+    X, y = series.cortar_ventanas(np.arange(6.0), 3)
     np.testing.assert_array_equal(X, [[0, 1, 2], [1, 2, 3], [2, 3, 4]])
     np.testing.assert_array_equal(y, [3, 4, 5])
 
 
 def test_estandarizar_usa_solo_el_entrenamiento():
-    e, v, t, media, desv = energia.estandarizar(np.array([1.0, 3.0]), np.array([5.0]), np.array([100.0]))
+    e, v, t, media, desv = series.estandarizar(np.array([1.0, 3.0]), np.array([5.0]), np.array([100.0]))
     assert (media, desv) == (2.0, 1.0)
     np.testing.assert_allclose(e, [-1, 1])
     np.testing.assert_allclose(v, [3])
@@ -45,15 +46,15 @@ def test_ejemplos_toman_solo_el_pasado():
     z = np.arange(20.0)
     x = energia.entradas(z)
     assert x.shape == (5, 20)
-    ventanas, objetivos = energia.ejemplos(x, z, slice(15, 20), largo=4)
+    ventanas, objetivos = series.ejemplos(x, z, slice(15, 20), largo=4)
     assert ventanas.shape == (5, 5, 4) and objetivos.shape == (1, 5)
     np.testing.assert_array_equal(objetivos, [[15, 16, 17, 18, 19]])
     np.testing.assert_array_equal(ventanas[0, 0], [11, 12, 13, 14])
     assert (ventanas[0].max(axis=1) < objetivos[0]).all()
-    ventanas, objetivos = energia.ejemplos(x, z, slice(0, 6), largo=4)
+    ventanas, objetivos = series.ejemplos(x, z, slice(0, 6), largo=4)
     np.testing.assert_array_equal(objetivos, [[4, 5]])  # sin ventanas incompletas
 
 
 def test_mae_y_los_ingenuos():
-    assert energia.mae([1, 2, 3], [2, 2, 5]) == pytest.approx(1.0)
+    assert series.mae([1, 2, 3], [2, 2, 5]) == pytest.approx(1.0)
     assert energia.RETRASOS_INGENUOS == {"ultimo_valor": 1, "dia_anterior": 48, "semana_anterior": 336}

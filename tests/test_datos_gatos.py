@@ -51,3 +51,16 @@ def test_revisar_explica_el_fallo(pesos, mensaje):
 def test_pesos_en_cero_no_se_deciden():
     ceros = {f"{w}_{n}": np.zeros((1, 4) if w == "W" else (1, 1)) for n in "fiCo" for w in "Wb"}
     assert gatos.predecir_verbo(ceros, ["el", "gato"])[0] == "¿?"
+
+
+def test_predecir_verbo_lee_como_la_lstm_de_referencia():
+    from autograder.referencias import lstm
+
+    rng = np.random.default_rng(7)
+    p = {}
+    for nombre in lstm.NOMBRES:
+        p[f"W_{nombre}"] = rng.standard_normal((1, 4))
+        p[f"b_{nombre}"] = rng.standard_normal((1, 1))
+    for frase in gatos.frases_gatos(5, n_clausulas=2, semilla=1):
+        H, _, _ = lstm.recorrido(gatos.codificar(frase), np.zeros((1, 1)), np.zeros((1, 1)), p)
+        assert gatos.predecir_verbo(p, frase)[1] == pytest.approx(float(H[0, 0, -1]), rel=1e-12, abs=1e-12)

@@ -5,26 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course.modelos import gru, lstm, perdidas, rnn
-from course.modelos.red import Red
-from course.referencia import lstm as ref_lstm
-from course.referencia import rnn as ref_rnn
+from autograder.modelos import gru, lstm, perdidas, rnn
+from autograder.modelos.red import Red
+from autograder.referencias import lstm as ref_lstm
+from autograder.referencias import rnn as ref_rnn
+from autograder.referencias.retro import diferencias_centradas
 
 EPS = 1e-6
 
 
 def _numerico(f, arreglo: np.ndarray, indices) -> np.ndarray:
-    """∂f/∂arreglo[i] por diferencias centradas para cada índice de ``indices``."""
-    salida = []
-    for i in indices:
-        viejo = arreglo[i]
-        arreglo[i] = viejo + EPS
-        arriba = f()
-        arreglo[i] = viejo - EPS
-        abajo = f()
-        arreglo[i] = viejo
-        salida.append((arriba - abajo) / (2 * EPS))
-    return np.array(salida)
+    """∂f/∂arreglo[i] para cada índice de ``indices``, con el gradiente numérico único de las referencias."""
+    return diferencias_centradas(lambda _: f(), arreglo, EPS, indices, en_su_lugar=True)
 
 
 def _todos(arreglo):

@@ -6,11 +6,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from course.modelos import graficas
-from course.modelos.adam import Adam, actualizar_adam
-from course.modelos.entrenamiento import entrenar
-from course.modelos.recorte import limitar_norma, norma_global
-from course.modelos.red import Red
+from course import graficas
+from autograder.modelos.adam import Adam, actualizar_adam
+from autograder.modelos.entrenamiento import entrenar
+from autograder.modelos.recorte import limitar_norma, norma_global
+from autograder.modelos.red import Red
 
 
 def test_limitar_norma_escala_todo_junto():
@@ -77,11 +77,14 @@ def test_entrenar_en_silencio(capsys):
 def test_panel_de_recorte_compara_norma_y_valor():
     from course.paneles.recorte import recortes
 
-    v = recortes(6.0, 1.5, 2.0)
+    def recortar(gradientes, umbral):
+        return limitar_norma(gradientes, umbral)[0]
+
+    v = recortes(6.0, 1.5, 2.0, recortar)
     np.testing.assert_allclose(np.linalg.norm(v["por norma"]), 2.0)
     np.testing.assert_allclose(v["por norma"] / np.linalg.norm(v["por norma"]), v["original"] / np.linalg.norm(v["original"]))
     np.testing.assert_allclose(v["por valor (np.clip)"], [2.0, 1.5])
-    np.testing.assert_allclose(recortes(0.5, -0.5, 2.0)["por norma"], [0.5, -0.5])
+    np.testing.assert_allclose(recortes(0.5, -0.5, 2.0, recortar)["por norma"], [0.5, -0.5])
 
 
 def test_grafica_de_exactitud_y_de_pronostico():

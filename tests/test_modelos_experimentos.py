@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course.modelos import experimentos
+from autograder.modelos import experimentos
 
 
 def test_barrido_metro_formas_y_rango():

@@ -15,6 +15,21 @@ for _modulo in pkgutil.iter_modules(course.paneles.__path__):
     importlib.import_module(f"course.paneles.{_modulo.name}")
 
 
+def _recortar(gradientes, umbral):
+    # Lo que recibe el panel de recorte: la función del estudiante (aquí, la de referencia).
+    from autograder.modelos.recorte import limitar_norma
+
+    return limitar_norma(gradientes, umbral)[0]
+
+
+#: Argumentos de los paneles que reciben una función del estudiante.
+ARGUMENTOS = {"panel_recorte": (_recortar,)}
+
+
+def _panel(nombre):
+    return PANELES[nombre](*ARGUMENTOS.get(nombre, ()))
+
+
 def _pixeles(fig) -> np.ndarray:
     fig.canvas.draw()
     return np.asarray(fig.canvas.buffer_rgba()).copy()
@@ -30,7 +45,7 @@ def test_modo_estatico_en_pruebas():
 
 @pytest.mark.parametrize("nombre", sorted(PANELES))
 def test_panel_redibuja_con_cada_control(nombre):
-    panel = PANELES[nombre]()
+    panel = _panel(nombre)
     base, lectura_base = panel.figura()
     assert base.axes, "el panel no dibujó ejes"
     imagen_base = _pixeles(base)
@@ -50,5 +65,37 @@ def test_panel_muestra_figura_estatica(nombre, capsys):
     import matplotlib.pyplot as plt
 
     antes = len(plt.get_fignums())
-    PANELES[nombre]().mostrar()
+    _panel(nombre).mostrar()
     assert len(plt.get_fignums()) == antes + 1
+
+
+@pytest.mark.parametrize("radio, T", [(0.9, 40), (1.5, 5)])
+def test_curvas_de_la_memoria_son_las_de_la_referencia(radio, T):
+    from autograder.referencias import paneles as generador
+    from course.paneles.memoria import normas_por_distancia
+
+    normas_tanh, normas_lineal = normas_por_distancia(radio, T)
+    np.testing.assert_allclose(normas_tanh, generador.normas_por_distancia(radio, T), rtol=1e-5)
+    np.testing.assert_allclose(normas_lineal, radio ** np.arange(T))
+
+
+@pytest.mark.parametrize("olvido, escala", [(0.98, 0.6), (0.5, 1.5)])
+def test_curvas_del_carrusel_son_las_de_la_referencia(olvido, escala):
+    from autograder.referencias import paneles as generador
+    from course.paneles.carrusel import flujo_de_error
+
+    for guardada, calculada in zip(flujo_de_error(olvido, escala), generador.flujo_de_error(olvido, escala)):
+        np.testing.assert_allclose(guardada, calculada, rtol=1e-5)
+
+
+def test_panel_de_recorte_usa_la_funcion_que_recibe():
+    from course.paneles.recorte import recortes
+
+    llamadas = []
+
+    def recortar(gradientes, umbral):
+        llamadas.append((gradientes["g"].tolist(), umbral))
+        return {"g": np.array([1.0, 0.0])}
+
+    assert recortes(6.0, 1.5, 2.0, recortar)["por norma"].tolist() == [1.0, 0.0]
+    assert llamadas == [([6.0, 1.5], 2.0)]

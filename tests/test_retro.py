@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course.referencia import lstm, retro, rnn
+from autograder.referencias import lstm, retro, rnn
 
 
 def test_diferencias_centradas_exactas_en_cuadraticas_y_sin_tocar_x():

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from requisitos import saltar_o_fallar
 
-from course.referencia import gru, lstm, retro, rnn
+from autograder.referencias import gru, lstm, retro, rnn
 from herramientas import referencias_torch as rt
 
 TOLERANCIA = 1e-10
@@ -40,7 +40,7 @@ def _cerca(obtenido, esperado, que):
 
 
 def _comparar(celda: str, datos: dict) -> None:
-    """Calcula con ``course.referencia`` a partir de las entradas de ``datos`` y compara con PyTorch."""
+    """Calcula con ``autograder.referencias`` a partir de las entradas de ``datos`` y compara con PyTorch."""
     if celda == "rnn":
         H = rnn.recorrido(datos["x"], datos["h0"], datos["W"], datos["b"])
         _cerca(H, datos["torch_H"], "RNN: estados ocultos")

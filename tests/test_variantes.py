@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course.referencia import gru, lstm, variantes
+from autograder.referencias import gru, lstm, variantes
 
 
 def _datos(n_x=3, n_h=2, m=4, semilla=0):

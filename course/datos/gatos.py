@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import numpy as np
+import math
 
-from ..referencia import lstm
+import numpy as np
 
 __all__ = [
     "RASGOS",
@@ -74,21 +74,32 @@ def verbo_correcto(palabras: list[str]) -> str:
     return "estaban" if "gatos" in palabras else "estaba"
 
 
-def predecir_verbo(p: dict, palabras: list[str]) -> tuple[str, float]:
-    """Recorre la frase con la LSTM de parámetros ``p`` (n_h = 1) desde h0 = C0 = 0.
+def _columna(palabra: str) -> int:
+    return 1 + (RASGOS.index(palabra) if palabra in RASGOS[:2] else 2)
 
-    Devuelve ``(verbo, h_T)``: «estaban» si h_T > UMBRAL, «estaba» si h_T < -UMBRAL y
-    «¿?» si la red no se decide.
+
+def predecir_verbo(p: dict, palabras: list[str]) -> tuple[str, float]:
+    """Lee la frase con la LSTM de UNA unidad de parámetros ``p`` desde h0 = C0 = 0.
+
+    Cada ``W_k`` es (1, 4) sobre [h_prev, «gato», «gatos», otra palabra]. Las cuentas son con
+    números sueltos (no con arreglos): sirven solo para esta red de una unidad, no para los
+    ejercicios. Devuelve ``(verbo, h_T)``: «estaban» si h_T > UMBRAL, «estaba» si h_T < -UMBRAL
+    y «¿?» si la red no se decide.
     """
-    x = codificar(palabras)
-    cero = np.zeros((1, 1))
-    H, _, _ = lstm.recorrido(x, cero, cero, p)
-    h_T = float(H[0, 0, -1])
-    if h_T > UMBRAL:
-        return "estaban", h_T
-    if h_T < -UMBRAL:
-        return "estaba", h_T
-    return "¿?", h_T
+    w = {k: [float(v) for v in np.asarray(p[f"W_{k}"], dtype=float).ravel()] for k in ("f", "i", "C", "o")}
+    b = {k: float(np.asarray(p[f"b_{k}"], dtype=float).ravel()[0]) for k in ("f", "i", "C", "o")}
+    h = c = 0.0
+    for palabra in palabras:
+        j = _columna(palabra)
+        a = {k: w[k][0] * h + w[k][j] + b[k] for k in w}
+        abre = {k: 0.5 * (1.0 + math.tanh(a[k] / 2)) for k in ("f", "i", "o")}  # σ(a) escrita con tanh
+        c = abre["f"] * c + abre["i"] * math.tanh(a["C"])
+        h = abre["o"] * math.tanh(c)
+    if h > UMBRAL:
+        return "estaban", h
+    if h < -UMBRAL:
+        return "estaba", h
+    return "¿?", h
 
 
 def revisar_concordancia(p: dict, frases: list[list[str]]) -> None:

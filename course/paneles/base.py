@@ -6,8 +6,9 @@ import os
 from typing import Callable
 
 import matplotlib.pyplot as plt
+import numpy as np
 
-__all__ = ["Panel", "modo_estatico", "registrar_panel", "PANELES"]
+__all__ = ["Panel", "modo_estatico", "registrar_panel", "PANELES", "matriz_con_radio", "tabla_precalculada", "indice_de"]
 
 #: Fábricas de paneles por nombre; las pruebas recorren este registro.
 PANELES: dict[str, Callable[[], "Panel"]] = {}
@@ -17,6 +18,29 @@ def registrar_panel(fabrica: Callable[[], "Panel"]) -> Callable[[], "Panel"]:
     """Decorador: registra una función que construye un :class:`Panel`."""
     PANELES[fabrica.__name__] = fabrica
     return fabrica
+
+
+def matriz_con_radio(n: int, radio: float, rng: np.random.Generator) -> np.ndarray:
+    """Matriz aleatoria (n, n) ortogonal escalada: todos sus valores singulares valen ``radio``."""
+    q, _ = np.linalg.qr(rng.standard_normal((n, n)))
+    return radio * q
+
+
+def tabla_precalculada(nombre: str) -> dict[str, np.ndarray]:
+    """Arreglos de ``course/datos/paneles.npz`` cuyo nombre empieza con ``nombre``.
+
+    Los genera ``python -m autograder.referencias.paneles`` (del lado del instructor) con
+    las implementaciones de referencia: así ningún panel calcula la respuesta de un ejercicio.
+    """
+    from importlib import resources
+
+    with resources.files("course.datos").joinpath("paneles.npz").open("rb") as archivo, np.load(archivo) as datos:
+        return {clave: datos[clave] for clave in datos.files if clave.startswith(nombre)}
+
+
+def indice_de(valor: float, rejilla: np.ndarray) -> int:
+    """Posición del valor de la rejilla más cercano a ``valor`` (los deslizadores caen justo en ella)."""
+    return int(np.argmin(np.abs(np.asarray(rejilla) - valor)))
 
 
 def modo_estatico() -> bool:

@@ -5,43 +5,22 @@ from __future__ import annotations
 import numpy as np
 
 from ..graficas import grafica_normas
-from ..referencia import lstm, retro, rnn
-from .base import Panel, registrar_panel
+from .base import Panel, indice_de, registrar_panel, tabla_precalculada
 
 __all__ = ["panel_carrusel", "flujo_de_error"]
 
 
-def flujo_de_error(olvido: float, escala: float, T: int = 60, n_h: int = 8, semilla: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Normas ‖∂L/∂C_{T-k}‖ de una LSTM y ‖∂L/∂h_{T-k}‖ de una RNN, para k = 0, …, T-1.
+def flujo_de_error(olvido: float, escala: float) -> tuple[np.ndarray, np.ndarray]:
+    """Normas ‖∂L/∂C_{T-k}‖ de una LSTM y ‖∂L/∂h_{T-k}‖ de una RNN, para k = 0, …, T-1 (T = 60).
 
     La pérdida es L = Σ h_T (solo el último paso). En la LSTM la compuerta de olvido vale
-    ``olvido`` en todos los pasos (pesos cero, sesgo fijo) y las demás redes tienen pesos
-    recurrentes con radio ``escala``; la RNN usa ``W_h`` ortogonal por ``escala``.
-    Devuelve ``(normas_lstm, normas_rnn)``, cada una de forma (T,) e indexada por distancia.
+    ``olvido`` en todos los pasos y los pesos recurrentes tienen radio ``escala``. Las curvas
+    vienen precalculadas en ``course/datos/paneles.npz`` para los valores de los deslizadores.
     """
-    rng = np.random.default_rng(semilla)
-    n_x = 3
-    x = 0.5 * rng.standard_normal((n_x, 1, T))
-    dH = np.zeros((n_h, 1, T))
-    dH[:, :, -1] = 1.0
-
-    W = np.hstack([rnn.matriz_con_radio(n_h, escala, rng), 0.3 * rng.standard_normal((n_h, n_x))])
-    b = np.zeros((n_h, 1))
-    _, _, _, dh_pasos = retro.rnn_atras(dH, x, np.zeros((n_h, 1)), W, b)
-
-    f = min(max(olvido, 1e-6), 1 - 1e-9)
-    p = {}
-    for nombre in lstm.NOMBRES:
-        p[f"W_{nombre}"] = np.hstack([rnn.matriz_con_radio(n_h, escala, rng), 0.3 * rng.standard_normal((n_h, n_x))])
-        p[f"b_{nombre}"] = np.zeros((n_h, 1))
-    p["W_f"] = np.zeros((n_h, n_h + n_x))
-    p["b_f"] = np.full((n_h, 1), np.log(f / (1 - f)))
-    _, _, caches = lstm.recorrido(x, np.zeros((n_h, 1)), np.zeros((n_h, 1)), p)
-    _, dC_pasos = retro.gradientes_estado(dH, caches, p)
-
-    normas_lstm = np.linalg.norm(dC_pasos[:, 0, ::-1], axis=0)
-    normas_rnn = np.linalg.norm(dh_pasos[:, 0, ::-1], axis=0)
-    return normas_lstm, normas_rnn
+    tabla = tabla_precalculada("carrusel")
+    i = indice_de(olvido, tabla["carrusel_olvidos"])
+    j = indice_de(escala, tabla["carrusel_escalas"])
+    return tabla["carrusel_lstm"][i, j].astype(float), tabla["carrusel_rnn"][j].astype(float)
 
 
 def _dibujar(fig, olvido: float, escala: float) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..referencia import rnn
-from .base import Panel, registrar_panel
+from .base import Panel, matriz_con_radio, registrar_panel
 
 __all__ = ["panel_compuertas_gru", "supervivencia"]
 
@@ -19,7 +18,7 @@ def supervivencia(z: float, r: float, T: int = 30, n_h: int = 8, semilla: int = 
     """
     rng = np.random.default_rng(semilla)
     n_x = 3
-    U = rnn.matriz_con_radio(n_h, 1.0, rng)
+    U = matriz_con_radio(n_h, 1.0, rng)
     W_x = 0.5 * rng.standard_normal((n_h, n_x))
     x = rng.standard_normal((n_x, T))
     h = 0.5 * rng.standard_normal(n_h)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..referencia import lstm
 from .base import Panel, registrar_panel
 
 __all__ = ["panel_entrada"]
@@ -16,9 +15,9 @@ _W_C = 1.5
 
 def _dibujar(fig, sesgo_i: float, x: float) -> str:
     xs = np.linspace(-3, 3, 201)
-    i = lstm.sigmoide(_W_I * xs + sesgo_i)
+    i = 0.5 * (1.0 + np.tanh((_W_I * xs + sesgo_i) / 2))  # σ escrita con tanh
     c = np.tanh(_W_C * xs)
-    i_x = float(lstm.sigmoide(_W_I * x + sesgo_i))
+    i_x = float(0.5 * (1.0 + np.tanh((_W_I * x + sesgo_i) / 2)))
     c_x = float(np.tanh(_W_C * x))
     ax = fig.add_subplot(1, 1, 1)
     ax.plot(xs, i, color="tab:green", label="compuerta de entrada i_t")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..referencia import lstm
 from .base import Panel, registrar_panel
 
 __all__ = ["panel_estado_celda", "FASES", "compuertas_por_fase"]
@@ -26,7 +25,12 @@ def compuertas_por_fase(valores: dict) -> tuple[np.ndarray, np.ndarray, np.ndarr
 
 def _dibujar(fig, **valores) -> str:
     F, I, C_tilde = compuertas_por_fase(valores)
-    C = lstm.recorrido_estado(F, I, C_tilde, np.zeros((1, 1)))[0, 0]
+    # Una unidad y un ejemplo: escalares de Python, paso por paso.
+    C = np.empty(F.shape[2])
+    c = 0.0
+    for t in range(F.shape[2]):
+        c = float(F[0, 0, t]) * c + float(I[0, 0, t]) * float(C_tilde[0, 0, t])
+        C[t] = c
     pasos = np.arange(1, C.size + 1)
     ax = fig.add_subplot(1, 1, 1)
     colores = {"escribir": "tab:green", "guardar": "tab:blue", "olvidar": "tab:red"}

@@ -5,26 +5,23 @@ from __future__ import annotations
 import numpy as np
 
 from ..graficas import grafica_normas
-from ..referencia import rnn
-from .base import Panel, registrar_panel
+from .base import Panel, indice_de, registrar_panel, tabla_precalculada
 
 __all__ = ["panel_gradientes", "normas_por_distancia"]
 
 
-def normas_por_distancia(radio: float, T: int, n_h: int = 16, semilla: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Normas de ∂h_T/∂h_{T-k} en una RNN con tanh y en su versión lineal.
+def normas_por_distancia(radio: float, T: int) -> tuple[np.ndarray, np.ndarray]:
+    """Normas de ∂h_T/∂h_{T-k} en una RNN con tanh (precalculadas) y en su versión lineal, (T,) cada una.
 
-    La matriz recurrente ``W_h`` es ortogonal escalada por ``radio`` (su radio
-    espectral). Devuelve ``(normas_tanh, normas_lineal)``, cada una de forma (T,).
+    La matriz recurrente ``W_h`` es ortogonal escalada por ``radio``; las curvas con tanh vienen
+    de ``course/datos/paneles.npz`` (para los valores de los deslizadores).
     """
-    rng = np.random.default_rng(semilla)
-    n_x = 4
-    W = np.concatenate([rnn.matriz_con_radio(n_h, radio, rng), 0.1 * rng.standard_normal((n_h, n_x))], axis=1)
-    b = np.zeros((n_h, 1))
-    x = 0.5 * rng.standard_normal((n_x, 1, T))
-    H = rnn.recorrido(x, np.zeros((n_h, 1)), W, b)
-    normas_tanh = rnn.normas_jacobiano(H, W)
-    normas_lineal = radio ** np.arange(T, dtype=float)
+    tabla = tabla_precalculada("memoria")
+    i = indice_de(radio, tabla["memoria_radios"])
+    j = indice_de(T, tabla["memoria_longitudes"])
+    T = int(tabla["memoria_longitudes"][j])
+    normas_tanh = tabla["memoria_normas"][i, j, :T].astype(float)
+    normas_lineal = float(tabla["memoria_radios"][i]) ** np.arange(T, dtype=float)
     return normas_tanh, normas_lineal
 
 

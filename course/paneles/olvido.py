@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..referencia import lstm
 from .base import Panel, registrar_panel
 
 __all__ = ["panel_olvido"]
 
 
 def _dibujar(fig, sesgo: float, k: int) -> str:
-    f = float(lstm.sigmoide(sesgo))
+    f = float(0.5 * (1.0 + np.tanh(sesgo / 2)))  # σ(b_f) escrita con tanh
     pasos = np.arange(k + 1)
-    restante = lstm.remanente(1.0, f, pasos)
+    restante = f ** pasos.astype(float)
     ax = fig.add_subplot(1, 1, 1)
     ax.plot(pasos, restante, "o-", ms=3, color="tab:blue", label="lo que queda de C_0 = 1")
     ax.axhline(0.5, color="gray", lw=0.8, ls="--", label="la mitad")
-    vida = float(lstm.vida_media_olvido(f)) if f < 1 else np.inf
+    vida = float(np.log(0.5) / np.log(f)) if f < 1 else np.inf
     if vida <= k:
         ax.axvline(vida, color="tab:red", lw=1, ls=":", label=f"vida media ≈ {vida:.1f} pasos")
     ax.set_xlim(0, max(k, 1))

@@ -5,17 +5,16 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from ..modelos.recorte import limitar_norma
 from .base import Panel, registrar_panel
 
 __all__ = ["panel_recorte", "recortes"]
 
 
-def recortes(g1: float, g2: float, umbral: float) -> dict[str, np.ndarray]:
-    """El gradiente (2,) original, recortado por norma global y recortado entrada por entrada."""
+def recortes(g1: float, g2: float, umbral: float, recortar) -> dict[str, np.ndarray]:
+    """El gradiente (2,) original, recortado con ``recortar`` (tu ``recortar_gradiente``) y entrada por entrada."""
     g = np.array([g1, g2], dtype=float)
-    por_norma, _ = limitar_norma({"g": g}, umbral)
-    return {"original": g, "por norma": por_norma["g"], "por valor (np.clip)": np.clip(g, -umbral, umbral)}
+    por_norma = np.asarray(recortar({"g": g.copy()}, umbral)["g"], dtype=float)
+    return {"original": g, "por norma": por_norma, "por valor (np.clip)": np.clip(g, -umbral, umbral)}
 
 
 def _angulo(a: np.ndarray, b: np.ndarray) -> float:
@@ -25,8 +24,8 @@ def _angulo(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.degrees(np.arccos(np.clip(coseno, -1.0, 1.0))))
 
 
-def _dibujar(fig, g1: float, g2: float, umbral: float) -> str:
-    vectores = recortes(g1, g2, umbral)
+def _dibujar(fig, g1: float, g2: float, umbral: float, recortar) -> str:
+    vectores = recortes(g1, g2, umbral, recortar)
     ax = fig.add_subplot(1, 1, 1)
     colores = {"original": "0.6", "por norma": "tab:blue", "por valor (np.clip)": "tab:red"}
     for nombre, v in vectores.items():
@@ -55,8 +54,10 @@ def _dibujar(fig, g1: float, g2: float, umbral: float) -> str:
 
 
 @registrar_panel
-def panel_recorte() -> Panel:
-    """Deslizadores para las dos entradas del gradiente y el umbral del recorte."""
+def panel_recorte(recortar_gradiente) -> Panel:
+    """Deslizadores para las dos entradas del gradiente y el umbral; recorta con TU ``recortar_gradiente``."""
+    import functools
+
     import ipywidgets as widgets
 
     controles = {
@@ -64,4 +65,5 @@ def panel_recorte() -> Panel:
         "g2": widgets.FloatSlider(value=1.5, min=-8.0, max=8.0, step=0.5, description="g₂"),
         "umbral": widgets.FloatSlider(value=2.0, min=0.5, max=6.0, step=0.5, description="umbral"),
     }
-    return Panel(_dibujar, controles, titulo="Recortar el gradiente: ¿por norma o por valor?")
+    return Panel(functools.partial(_dibujar, recortar=recortar_gradiente), controles,
+                 titulo="Recortar el gradiente: ¿por norma o por valor? (con tu recortar_gradiente)")

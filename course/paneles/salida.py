@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..referencia import lstm
 from .base import Panel, registrar_panel
 
 __all__ = ["panel_salida", "CANDIDATOS"]
@@ -15,9 +14,13 @@ CANDIDATOS = np.concatenate([np.full(5, 0.9), np.zeros(15), np.full(5, -0.9), np
 
 def _dibujar(fig, f: float, i: float, o: float) -> str:
     T = CANDIDATOS.size
-    F, I = np.full((1, 1, T), f), np.full((1, 1, T), i)
-    C = lstm.recorrido_estado(F, I, CANDIDATOS.reshape(1, 1, T), np.zeros((1, 1)))[0, 0]
-    H = lstm.oculto(o, C)
+    # Una unidad con compuertas constantes: escalares de Python, paso por paso.
+    C = np.empty(T)
+    c = 0.0
+    for t, candidato in enumerate(CANDIDATOS):
+        c = f * c + i * candidato
+        C[t] = c
+    H = o * np.tanh(C)
     pasos = np.arange(1, T + 1)
     ax = fig.add_subplot(1, 1, 1)
     ax.bar(pasos, CANDIDATOS, color="tab:orange", alpha=0.3, label="valor candidato C̃_t")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..datos import energia, metro
+from course.datos import energia, metro
+
+from . import series
 from .entrenamiento import entrenar
 from .red import Red
 
@@ -51,14 +53,14 @@ def pronostico_energia(largo: int = 48, iteraciones: int = 400, n_h: int = 24, m
         ``pronostico`` (MW) del periodo de prueba, ``historial`` y ``mae_validacion``.
     """
     serie = energia.demanda()
-    periodos = energia.periodos(len(serie))
-    media, desv = energia.estadisticos(serie[periodos["entrenamiento"]])
+    periodos = series.periodos(len(serie))
+    media, desv = series.estadisticos(serie[periodos["entrenamiento"]])
     z = (serie - media) / desv
     entradas = energia.entradas(z)  # (n_x, N): demanda normalizada y hora del día
     rng = np.random.default_rng(semilla)
 
     def conjunto(nombre):
-        return energia.ejemplos(entradas, z, periodos[nombre], largo)
+        return series.ejemplos(entradas, z, periodos[nombre], largo)
 
     x_e, y_e = conjunto("entrenamiento")
     red = Red("lstm", entradas.shape[0], n_h, 1, "cuadratica", semilla=semilla)

@@ -21,7 +21,7 @@ def _barra(k: int, total: int, perdida: float, inicio: float, ancho: int = 24) -
 
 def entrenar(red, lotes: Callable[[int], tuple], iteraciones: int, tasa: float = 1e-2, umbral: float = 1.0,
              mostrar: bool = True, avisos: int = 20) -> dict:
-    """Entrena ``red`` (una :class:`~course.modelos.red.Red`) en su lugar.
+    """Entrena ``red`` (una :class:`~autograder.modelos.red.Red`) en su lugar.
 
     Args:
         lotes: ``lotes(k) -> (x, y)`` da el lote de la iteración k; x (n_x, m, T).

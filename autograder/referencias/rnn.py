@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["separar_pesos", "celda", "recorrido", "entropia_cruzada", "normas_jacobiano", "matriz_con_radio"]
+__all__ = ["separar_pesos", "celda", "recorrido", "entropia_cruzada", "normas_jacobiano"]
 
 
 def separar_pesos(W: np.ndarray, n_h: int) -> tuple[np.ndarray, np.ndarray]:
@@ -60,9 +60,3 @@ def normas_jacobiano(H: np.ndarray, W: np.ndarray) -> np.ndarray:
         J = J @ ((1 - h_j**2)[:, None] * W_h)
         normas[k] = np.linalg.norm(J, 2)
     return normas
-
-
-def matriz_con_radio(n: int, radio: float, rng: np.random.Generator) -> np.ndarray:
-    """Matriz aleatoria (n, n) ortogonal escalada: todos sus valores singulares valen ``radio``."""
-    q, _ = np.linalg.qr(rng.standard_normal((n, n)))
-    return radio * q

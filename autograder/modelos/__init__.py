@@ -3,7 +3,7 @@
 Es el modelo de referencia de la lección 09; las ecuaciones se escriben a mano en las lecciones 01–08.
 """
 
-from . import activaciones, adam, entrenamiento, experimentos, graficas, gru, lstm, perdidas, recorte, red, rnn
+from . import activaciones, adam, entrenamiento, experimentos, gru, lstm, perdidas, recorte, red, rnn, series
 from .adam import Adam
 from .entrenamiento import entrenar
 from .red import CELDAS, Red
@@ -13,13 +13,13 @@ __all__ = [
     "adam",
     "entrenamiento",
     "experimentos",
-    "graficas",
     "gru",
     "lstm",
     "perdidas",
     "recorte",
     "red",
     "rnn",
+    "series",
     "Adam",
     "entrenar",
     "CELDAS",

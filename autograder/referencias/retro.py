@@ -9,22 +9,27 @@ from .lstm import NOMBRES
 __all__ = ["carrusel", "paso_atras", "recorrido_atras", "gradientes_estado", "rnn_atras", "diferencias_centradas"]
 
 
-def diferencias_centradas(funcion, x: np.ndarray, eps: float = 1e-5) -> np.ndarray:
+def diferencias_centradas(funcion, x: np.ndarray, eps: float = 1e-5, indices=None,
+                          en_su_lugar: bool = False) -> np.ndarray:
     """Gradiente numérico de ``funcion`` (arreglo → número) en ``x`` por diferencias centradas.
 
-    Formas: x (cualquiera) → gradiente de la misma forma; ``x`` queda intacto.
+    Es el único gradiente numérico del proyecto (referencias y pruebas). Formas: x (cualquiera) →
+    gradiente de la misma forma; ``x`` queda intacto. Con ``indices``, solo esas entradas, en un
+    arreglo plano y en ese orden. Con ``en_su_lugar``, mueve las entradas del propio ``x`` (para
+    funciones que lo leen desde fuera, como los parámetros de una red) y lo deja como estaba.
     """
-    x = np.array(x, dtype=float)
-    grad = np.zeros_like(x)
-    for indice in np.ndindex(x.shape):
-        original = x[indice]
-        x[indice] = original + eps
-        mas = funcion(x)
-        x[indice] = original - eps
-        menos = funcion(x)
-        x[indice] = original
-        grad[indice] = (mas - menos) / (2 * eps)
-    return grad
+    objetivo = x if en_su_lugar else np.array(x, dtype=float)
+    lista = list(np.ndindex(objetivo.shape)) if indices is None else list(indices)
+    derivadas = np.zeros(len(lista))
+    for k, indice in enumerate(lista):
+        original = objetivo[indice]
+        objetivo[indice] = original + eps
+        mas = funcion(objetivo)
+        objetivo[indice] = original - eps
+        menos = funcion(objetivo)
+        objetivo[indice] = original
+        derivadas[k] = (mas - menos) / (2 * eps)
+    return derivadas.reshape(objetivo.shape) if indices is None else derivadas
 
 
 def carrusel(dC_T: np.ndarray, F: np.ndarray) -> np.ndarray:
@@ -45,7 +50,7 @@ def paso_atras(dh: np.ndarray, dC: np.ndarray, cache: dict, p: dict) -> tuple[di
     """Un paso de la LSTM hacia atrás.
 
     Formas: ``dh`` = ∂L/∂h_t y ``dC`` = ∂L/∂C_t que llega del futuro, ambos (n_h, m);
-    ``cache`` es el de :func:`course.referencia.lstm.celda`. Devuelve
+    ``cache`` es el de :func:`autograder.referencias.lstm.celda`. Devuelve
     ``(grads, dh_prev, dC_prev)``: ``grads`` tiene las claves de ``p`` (W_* (n_h, n_h + n_x),
     b_* (n_h, 1)); ``dh_prev`` y ``dC_prev`` son (n_h, m).
     """
@@ -91,7 +96,7 @@ def _recorrer_atras(dH, caches, p):
 
 
 def recorrido_atras(dH: np.ndarray, caches: list[dict], p: dict) -> tuple[dict, np.ndarray, np.ndarray]:
-    """Retropropagación a través del tiempo de :func:`course.referencia.lstm.recorrido`.
+    """Retropropagación a través del tiempo de :func:`autograder.referencias.lstm.recorrido`.
 
     Formas: ``dH`` (n_h, m, T) con ∂L/∂h_t directo de la pérdida de cada paso; ``caches``
     lista de T caches. Devuelve ``(grads, dh0, dC0)`` con los gradientes sumados en el tiempo.
