@@ -21,3 +21,29 @@ c.Execute.interrupt_on_timeout = True
 # Una advertencia en stderr no debe anular una celda correcta (nbgrader #1904).
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r".*Warning.*"
+
+# ---------------------------------------------------------------------------------------------
+# Un solo camino de calificación, sea cual sea el botón (CLI, Formgrader o python -m autograder).
+# ---------------------------------------------------------------------------------------------
+import os as _os  # noqa: E402
+
+import autograder as _autograder  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    CheckCellMetadata, ClearOutput, DeduplicateIds, GetGrades, OverwriteCells, OverwriteKernelspec)
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+
+# Antes que los de nbgrader: repara metadatos y celdas, anota manipulación y anula soluciones que delegan.
+c.Autograde.sanitize_preprocessors = [
+    "autograder.preprocesadores.RevisarEntrega",
+    ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata,
+]
+# Una celda de prueba borrada vuelve (y se califica) en lugar de quedar pendiente de revisión manual.
+c.OverwriteCells.add_missing_cells = True
+
+# Retroalimentación de nbgrader (CLI y «Generate Feedback» de Formgrader): en español y sin pruebas ocultas.
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, "autograder.preprocesadores.OcultarPruebas"]
+c.HTMLExporter.template_name = "retroalimentacion"
+c.HTMLExporter.extra_template_basedirs = [_os.path.join(_os.path.dirname(_autograder.__file__), "plantillas")]
+
+# `nbgrader export` escribe el mismo CSV que `python -m autograder exportar`, leído del gradebook.
+c.ExportApp.plugin_class = "autograder.exportar.ExportadorCSV"
