@@ -34,7 +34,9 @@ class RevisarEntrega(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         from nbgrader.coursedir import CourseDirectory
 
-        from .reparar import Revision, leccion, revisar_cuaderno
+        import json
+
+        from .reparar import Revision, leccion, leer, revisar_cuaderno
 
         datos = resources.get("nbgrader", {})
         asignacion, cuaderno = datos.get("assignment"), datos.get("notebook")
@@ -42,8 +44,13 @@ class RevisarEntrega(NbGraderPreprocessor):
         raiz = Path(curso.root)
         publicado = raiz / curso.release_directory / asignacion / f"{cuaderno}.ipynb"
         fuente = raiz / curso.source_directory / asignacion / f"{cuaderno}.ipynb"
+        # nbformat lee sin exigir tipos: se normaliza igual que una entrega leída por ``calificar``.
+        normalizado, lectura = leer(json.dumps(nb, default=str).encode("utf-8"))
+        if normalizado is None:
+            raise ValueError("; ".join(lectura.observaciones))
+        nb = normalizado
         try:
-            revision = revisar_cuaderno(nb, leccion(publicado, fuente))
+            revision = revisar_cuaderno(nb, leccion(publicado, fuente), lectura)
         except Exception as error:  # noqa: BLE001 — la revisión nunca debe tumbar la calificación de nadie
             self.log.error("No se pudo revisar %s/%s: %s", asignacion, cuaderno, error)
             revision = Revision(nb)

@@ -208,12 +208,7 @@ def revisar(ruta: Path, publicado: Path, fuente: Path | None = None) -> Revision
     nb, lectura = leer(Path(ruta))
     if nb is None:
         return lectura
-    revision = revisar_cuaderno(nb, leccion(publicado, fuente))
-    for texto in lectura.observaciones:
-        revision.observaciones.insert(0, texto)
-    revision.problemas |= lectura.problemas
-    _guardar_en_metadatos(nb, revision)
-    return revision
+    return revisar_cuaderno(nb, leccion(publicado, fuente), lectura)
 
 
 def _gid(meta: dict) -> str | None:
@@ -221,9 +216,15 @@ def _gid(meta: dict) -> str | None:
     return gid if isinstance(gid, str) and gid else None
 
 
-def revisar_cuaderno(nb, ref: Leccion) -> Revision:
-    """Repara ``nb`` (ya leído, nbformat 4) en su lugar y devuelve lo anotado. Nunca lanza por el contenido de ``nb``."""
+def revisar_cuaderno(nb, ref: Leccion, lectura: Revision | None = None) -> Revision:
+    """Repara ``nb`` (leído con :func:`leer`) en su lugar y devuelve lo anotado, tras lo que ``lectura`` anotó al leerlo.
+
+    Nunca lanza por el contenido de ``nb``.
+    """
     revision = Revision(nb)
+    for problema in (lectura.problemas if lectura else ()):
+        revision.problemas.add(problema)
+    revision.observaciones += lectura.observaciones if lectura else []
     esperadas = {}
     for c in ref.celdas:
         if _gid(meta_nbgrader(c)):
@@ -239,6 +240,7 @@ def revisar_cuaderno(nb, ref: Leccion) -> Revision:
             metadatos.pop("nbgrader")
         meta = meta_nbgrader(celda)
         if not meta:
+            metadatos.pop("nbgrader", None)  # un ``{}`` vacío haría fallar a CheckCellMetadata de nbgrader
             continue
         gid = _gid(meta)
         if gid is None:
