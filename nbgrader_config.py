@@ -42,7 +42,8 @@ c.OverwriteCells.add_missing_cells = True
 
 # Retroalimentación de nbgrader (CLI y «Generate Feedback» de Formgrader): en español y sin pruebas ocultas.
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, "autograder.preprocesadores.OcultarPruebas"]
-c.HTMLExporter.template_name = "retroalimentacion"
+# La plantilla se llama «feedback» como la de nbgrader, que fija ese nombre; nuestra carpeta va primero.
+c.HTMLExporter.template_name = "feedback"
 c.HTMLExporter.extra_template_basedirs = [_os.path.join(_os.path.dirname(_autograder.__file__), "plantillas")]
 
 # `nbgrader export` escribe el mismo CSV que `python -m autograder exportar`, leído del gradebook.

@@ -92,7 +92,7 @@ def quitar_pruebas_ocultas(fuente: str, inicio: str = "BEGIN HIDDEN TESTS", fin:
 class OcultarPruebas(NbGraderPreprocessor):
     """Para la retroalimentación: quita los bloques de pruebas ocultas y el rastreo que los citaría.
 
-    De un error en una celda de prueba queda solo la última línea (``Tipo: mensaje en español``).
+    De un error fuera de las celdas de solución queda solo la última línea (``Tipo: mensaje en español``).
     """
 
     begin_test_delimeter = Unicode("BEGIN HIDDEN TESTS").tag(config=True)
@@ -122,8 +122,8 @@ class OcultarPruebas(NbGraderPreprocessor):
         from .curso import meta_nbgrader
 
         meta = meta_nbgrader(cell)
-        if cell.get("cell_type") != "code" or not (meta.get("grade") or meta.get("locked")):
-            return cell, resources
+        if cell.get("cell_type") != "code" or meta.get("solution"):
+            return cell, resources  # el código del estudiante y su rastreo se muestran completos
         if isinstance(cell.get("source"), str):
             cell.source = quitar_pruebas_ocultas(cell.source, self.begin_test_delimeter, self.end_test_delimeter)
         for salida in cell.get("outputs", []):

@@ -1,7 +1,7 @@
 """Retroalimentación en HTML y en español para cada estudiante, por el mismo camino que nbgrader y Formgrader (``generate_feedback``).
 
 ``nbgrader_config.py`` configura ``GenerateFeedback``: la plantilla en español de
-``autograder/plantillas/retroalimentacion`` y el preprocesador que quita las pruebas ocultas y el
+``autograder/plantillas/feedback`` y el preprocesador que quita las pruebas ocultas y el
 rastreo que las citaría (:class:`autograder.preprocesadores.OcultarPruebas`). Así «Generate
 Feedback» de Formgrader y esta orden escriben la misma página en
 ``feedback/<estudiante>/<asignacion>/<cuaderno>.html``.
