@@ -252,11 +252,31 @@ def _grafica(resumen: dict, ruta: Path, asignacion: str) -> None:
     plt.close(fig)
 
 
+def _nombres(raiz: Path) -> dict[str, str]:
+    """``{id: "Nombre Apellido"}`` de los estudiantes del gradebook que tienen nombre (los pone el importador)."""
+    from nbgrader.api import Gradebook
+
+    ruta = Path(raiz) / "gradebook.db"
+    if not ruta.exists():
+        return {}
+    with Gradebook(f"sqlite:///{ruta}") as gb:
+        return {s.id: " ".join(p for p in (s.first_name, s.last_name) if p) for s in gb.students if s.first_name or s.last_name}
+
+
 def tabla_texto(raiz: Path, asignacion: str) -> str:
-    """La tabla de calificaciones como texto alineado para la terminal."""
+    """La tabla de calificaciones como texto alineado para la terminal, con nombres y, debajo, las observaciones."""
     encabezados, lista = filas(raiz, asignacion)
-    columnas = [c for c in encabezados if c != "observaciones"]
+    nombres = _nombres(raiz)
+    for f in lista:
+        f["nombre"] = nombres.get(f["estudiante"], "")
+    columnas = ["estudiante", "nombre"] + [c for c in encabezados if c not in ("estudiante", "observaciones")]
     anchos = {c: max(len(c), *(len(str(f[c])) for f in lista)) if lista else len(c) for c in columnas}
     lineas = ["  ".join(c.ljust(anchos[c]) for c in columnas), "  ".join("-" * anchos[c] for c in columnas)]
     lineas += ["  ".join(str(f[c]).ljust(anchos[c]) for c in columnas) for f in lista]
+    con_observaciones = [f for f in lista if f["observaciones"]]
+    if con_observaciones:
+        lineas += ["", "Observaciones:"]
+        for f in con_observaciones:
+            lineas.append(f"  {f['estudiante']}:")
+            lineas += [f"    - {o}" for o in f["observaciones"].split(" | ")]
     return "\n".join(lineas)

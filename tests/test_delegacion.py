@@ -19,7 +19,6 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.calificar import Limites, calificar
 from autograder.clase import cuaderno_resuelto
 from autograder.curso import CursoDeCalificacion, meta_nbgrader
 from autograder.reparar import revisar
@@ -126,7 +125,15 @@ def _comprobar(puntajes: dict[str, dict[str, float]], maximos: dict[str, float],
 @pytest.fixture(scope="module")
 def por_calificar(curso):
     """Resultados de ``python -m autograder calificar`` (se corre primero: reparte entre trabajadores)."""
-    return {a: calificar(curso.raiz, a, trabajadores=2, limites=Limites(celda=30, cuaderno=200)) for a in LECCIONES}
+    from autograder.__main__ import main
+    from autograder.calificar import resultados
+
+    salida = {}
+    for asignacion in LECCIONES:
+        assert main(["calificar", "--curso", str(curso.raiz), "--asignacion", asignacion, "--trabajadores", "2",
+                     "--limite-celda", "30", "--limite-cuaderno", "200"]) == 0
+        salida[asignacion] = resultados(curso.raiz, asignacion)
+    return salida
 
 
 @pytest.mark.parametrize("asignacion", LECCIONES)
