@@ -25,9 +25,9 @@ c.IgnorePattern.pattern = r".*Warning.*"
 # ---------------------------------------------------------------------------------------------
 # Un solo camino de calificación, sea cual sea el botón (CLI, Formgrader o python -m autograder).
 # ---------------------------------------------------------------------------------------------
+import importlib.util as _importlib_util  # noqa: E402
 import os as _os  # noqa: E402
 
-import autograder as _autograder  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     CheckCellMetadata, ClearOutput, DeduplicateIds, GetGrades, OverwriteCells, OverwriteKernelspec)
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
@@ -43,8 +43,11 @@ c.OverwriteCells.add_missing_cells = True
 # Retroalimentación de nbgrader (CLI y «Generate Feedback» de Formgrader): en español y sin pruebas ocultas.
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, "autograder.preprocesadores.OcultarPruebas"]
 # La plantilla se llama «feedback» como la de nbgrader, que fija ese nombre; nuestra carpeta va primero.
-c.HTMLExporter.template_name = "feedback"
-c.HTMLExporter.extra_template_basedirs = [_os.path.join(_os.path.dirname(_autograder.__file__), "plantillas")]
+# Sin el paquete del calificador (la copia de un estudiante) no hay nada que configurar aquí.
+_calificador = _importlib_util.find_spec("autograder")
+if _calificador is not None and _calificador.origin:
+    c.HTMLExporter.template_name = "feedback"
+    c.HTMLExporter.extra_template_basedirs = [_os.path.join(_os.path.dirname(_calificador.origin), "plantillas")]
 
 # `nbgrader export` escribe el mismo CSV que `python -m autograder exportar`, leído del gradebook.
 c.ExportApp.plugin_class = "autograder.exportar.ExportadorCSV"

@@ -23,7 +23,7 @@ import nbformat
 from . import analisis
 from .curso import meta_nbgrader
 
-__all__ = ["Revision", "Leccion", "revisar", "revisar_cuaderno", "leer", "leccion", "CLAVE_METADATOS"]
+__all__ = ["Revision", "Leccion", "revisar", "revisar_cuaderno", "leer", "leccion", "revision_anotada", "CLAVE_METADATOS"]
 
 _MARCA = "# El calificador reemplazó esta solución porque usa código del curso que calcula la respuesta."
 
@@ -362,6 +362,17 @@ def _guardar_en_metadatos(nb, revision: Revision) -> None:
         nb["metadata"] = metadatos = nbformat.NotebookNode()
     metadatos[CLAVE_METADATOS] = {"revision": {"problemas": sorted(revision.problemas),
                                                "observaciones": list(revision.observaciones)}}
+
+
+def revision_anotada(nb) -> tuple[set[str], list[str]]:
+    """``(problemas, observaciones)`` que la revisión dejó en un cuaderno calificado (JSON o NotebookNode); vacíos si no hay."""
+    metadatos = nb.get("metadata") if isinstance(nb, dict) else None
+    calificador = metadatos.get(CLAVE_METADATOS) if isinstance(metadatos, dict) else None
+    revision = calificador.get("revision") if isinstance(calificador, dict) else None
+    if not isinstance(revision, dict):
+        return set(), []
+    return ({p for p in revision.get("problemas", []) if isinstance(p, str)},
+            [o for o in revision.get("observaciones", []) if isinstance(o, str)])
 
 
 def _restaurar(nb, celda, original) -> None:

@@ -182,3 +182,12 @@ def test_celdas_rotas(tmp_path):
     r = _revisar(crudo, tmp_path)
     assert r.cuaderno is not None and "metadatos" in r.problemas
     nbformat.validate(r.cuaderno)
+
+
+def test_la_revision_queda_en_los_metadatos_del_cuaderno(tmp_path):
+    from autograder.reparar import revision_anotada
+
+    r = _revisar(_con_celda("import os\nos.kill(1, 9)"), tmp_path)
+    problemas, observaciones = revision_anotada(json.loads(nbformat.writes(r.cuaderno)))
+    assert problemas == {"manipulacion"} and observaciones == r.observaciones
+    assert revision_anotada({"metadata": {"calificador": "basura"}}) == (set(), [])
