@@ -6,7 +6,7 @@ import ast
 import importlib
 from dataclasses import dataclass, field
 
-__all__ = ["Contexto", "arbol", "importaciones", "manipulaciones", "delegaciones", "referencias_al_curso",
+__all__ = ["Contexto", "arbol", "importaciones", "es_del_curso", "manipulaciones", "delegaciones", "referencias_al_curso",
            "contaminados", "AYUDAS", "PAQUETES_CURSO"]
 
 #: Paquetes del curso y del calificador: su código puede calcular respuestas.
@@ -87,6 +87,11 @@ def _resolver(partes: list[str] | None, mapa: dict[str, str]) -> str | None:
 
 def _es_de(nombre: str | None, paquetes) -> bool:
     return bool(nombre) and any(nombre == p or nombre.startswith(p + ".") for p in paquetes)
+
+
+def es_del_curso(nombre: str | None) -> bool:
+    """¿``nombre`` (completo) es de ``course`` o de ``autograder``?"""
+    return _es_de(nombre, PAQUETES_CURSO)
 
 
 @dataclass

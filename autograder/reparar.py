@@ -311,12 +311,16 @@ def _revisar_codigo(nb, ref: Leccion, revision: Revision) -> None:
         editables.append((celda, meta, analisis.arbol(celda.source)))
     mapa = analisis.importaciones([analisis.arbol(c.source) for c in ref.celdas if c.cell_type == "code"]
                                   + [a for _, _, a in editables])
+    # Lo que el estudiante importó del curso en cualquier celda (p. ej. en una celda agregada) también se resuelve.
+    propios = {n: v for n, v in analisis.importaciones([a for _, _, a in editables]).items()
+               if analisis.es_del_curso(v)}
+    contexto = analisis.Contexto({**propios, **ref.contexto.bloqueadas}, ref.contexto.permitidos)
     contaminados: dict[str, str] = {}
     for celda, meta, arbol in editables:
         for hallazgo in analisis.manipulaciones(arbol, mapa, ref.contexto):
             revision.anotar("manipulacion", f"posible manipulación: {hallazgo}")
         if not meta.get("solution"):
-            contaminados.update(analisis.contaminados(arbol, ref.contexto))
+            contaminados.update(analisis.contaminados(arbol, contexto))
     for celda, meta, arbol in editables:
         if not meta.get("solution"):
             continue
@@ -324,7 +328,7 @@ def _revisar_codigo(nb, ref: Leccion, revision: Revision) -> None:
         if previo:  # ya anulada en una revisión anterior (el proceso principal de ``calificar``)
             revision.anotar("delegacion", previo)
             continue
-        usados = analisis.delegaciones(arbol, ref.contexto, contaminados)
+        usados = analisis.delegaciones(arbol, contexto, contaminados)
         if usados:
             gid = _gid(meta) or "un ejercicio"
             mensaje = f"tu solución de `{gid}` llama a `{usados[0]}`: ese ejercicio vale 0"

@@ -191,3 +191,23 @@ def test_la_revision_queda_en_los_metadatos_del_cuaderno(tmp_path):
     problemas, observaciones = revision_anotada(json.loads(nbformat.writes(r.cuaderno)))
     assert problemas == {"manipulacion"} and observaciones == r.observaciones
     assert revision_anotada({"metadata": {"calificador": "basura"}}) == (set(), [])
+
+
+@pytest.mark.parametrize("agregada, solucion, llamada", [
+    ("from course.referencia import rnn as r", "def paso_rnn(x_t, h_prev, W, b):\n    return r.celda(x_t, h_prev, W, b)",
+     "course.referencia.rnn.celda"),
+    ("import course.referencia.rnn\natajo = course.referencia.rnn.celda",
+     "def paso_rnn(x_t, h_prev, W, b):\n    return atajo(x_t, h_prev, W, b)", "course.referencia.rnn.celda"),
+    ("def ayuda(*a):\n    from course.referencia import rnn\n    return rnn.celda(*a)",
+     "def paso_rnn(x_t, h_prev, W, b):\n    return ayuda(x_t, h_prev, W, b)", "course.referencia.rnn"),
+])
+def test_delegacion_escondida_en_una_celda_agregada(agregada, solucion, llamada, tmp_path):
+    nb = cuaderno_resuelto(RAIZ, LECCION)
+    celda = next(c for c in nb.cells if meta_nbgrader(c).get("grade_id") == "paso_rnn")
+    celda.source = solucion
+    nb.cells.insert(nb.cells.index(celda), nbformat.v4.new_code_cell(agregada))
+    r = _revisar(nb, tmp_path)
+    assert "delegacion" in r.problemas, r.observaciones
+    assert any("`paso_rnn`" in o and llamada in o for o in r.observaciones), r.observaciones
+    # Solo ese ejercicio: rnn_adelante llama a paso_rnn del estudiante, y eso no es delegar.
+    assert not any("`rnn_adelante`" in o for o in r.observaciones)
