@@ -82,8 +82,9 @@ def _calificado_sin_cuaderno(raiz: Path, asignacion: str, r: Resultado, cuaderno
 
     destino = raiz / "autograded" / r.estudiante / asignacion / f"{cuaderno}.ipynb"
     publicado = raiz / "release" / asignacion / f"{cuaderno}.ipynb"
-    if destino.exists() or not publicado.exists():
-        return
+    sin_cuaderno = {"ilegible", "sin_entrega", "no_importada"} & set(r.problemas)
+    if (destino.exists() and not sin_cuaderno) or not publicado.exists():
+        return  # (uno viejo de una calificación anterior no vale si esta vez no hubo cuaderno)
     nb = nbformat.read(str(publicado), as_version=4)
     motivo = "\n".join(f"- {o}" for o in r.observaciones) or "- no hay cuaderno que calificar"
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**Esta entrega no se pudo calificar ({r.estado}); vale 0.**\n\n{motivo}",
