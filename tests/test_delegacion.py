@@ -192,3 +192,41 @@ def test_nbgrader_autograde_en_la_terminal(curso, por_calificar, asignacion):
             assert any(caso.llamada in o for o in observaciones), observaciones
         oficial = gb.find_submission_notebook(asignacion, asignacion, "oficial")
         assert anotacion(oficial) == ("calificada", []) and not oficial.flagged
+
+
+# ---------------------------------------------------------------------------------------------
+# La solución oficial de cada lección: calificada, sin observaciones, con todos los puntos
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def todas(tmp_path_factory):
+    from autograder.curso import asignaciones
+
+    raiz = tmp_path_factory.mktemp("oficiales") / "curso"
+    curso = CursoDeCalificacion(raiz)
+    curso.preparar(asignaciones())
+    for asignacion in asignaciones():
+        ruta = tmp_path_factory.mktemp("oficial") / f"{asignacion}.ipynb"
+        nbformat.write(cuaderno_resuelto(RAIZ, asignacion), str(ruta))
+        curso.entregar("oficial", asignacion, ruta)
+    return curso
+
+
+@pytest.mark.parametrize("asignacion", sorted(p.name for p in (RAIZ / "source").iterdir() if p.is_dir()))
+def test_solucion_oficial_calificada_sin_observaciones(todas, asignacion):
+    """Por ``NbGraderAPI.autograde`` (el botón de Formgrader), con la revisión como preprocesador de nbgrader."""
+    import json
+
+    from nbgrader.api import Gradebook
+
+    from autograder.calificar import ejercicios_de
+    from autograder.exportar import anotacion
+    from autograder.reparar import revision_anotada
+
+    resultado = todas.calificar(asignacion, "oficial")
+    assert resultado["success"], resultado.get("error")
+    assert _puntajes_gradebook(todas, asignacion, "oficial") == ejercicios_de(RAIZ, asignacion)
+    calificado = todas.raiz / "autograded" / "oficial" / asignacion / f"{asignacion}.ipynb"
+    assert revision_anotada(json.loads(calificado.read_text(encoding="utf-8"))) == (set(), [])
+    with Gradebook(f"sqlite:///{todas.raiz / 'gradebook.db'}") as gb:
+        envio = gb.find_submission_notebook(asignacion, asignacion, "oficial")
+        assert anotacion(envio) == ("calificada", []) and not envio.flagged
