@@ -110,7 +110,7 @@ def _ligaduras_de_modulo(a: ast.Module):
     """Nodos que ligan un nombre en el espacio global del cuaderno: ``(nombre, nodo)``."""
     pendientes = list(a.body)
     while pendientes:
-        nodo = pendientes.pop()
+        nodo = pendientes.pop(0)  # en orden del código: las observaciones salen en ese orden
         if isinstance(nodo, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             yield nodo.name, nodo
             continue  # su cuerpo es local (salvo ``global``, que se revisa aparte)
