@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .curso import CursoDeCalificacion, mensajes_de_pruebas
+from .curso import CursoDeCalificacion, mensajes_de_pruebas, meta_nbgrader
 
 __all__ = ["Limites", "Resultado", "ESTADOS", "calificar", "resultados", "ejercicios_de", "cuadernos_de"]
 
@@ -89,7 +89,7 @@ def ejercicios_de(raiz: Path, asignacion: str) -> dict[str, float]:
     for nombre in cuadernos_de(raiz, asignacion):
         nb = json.loads((Path(raiz) / "source" / asignacion / f"{nombre}.ipynb").read_text(encoding="utf-8"))
         for celda in nb["cells"]:
-            meta = celda.get("metadata", {}).get("nbgrader", {})
+            meta = meta_nbgrader(celda)
             if meta.get("grade"):
                 salida[meta["grade_id"]] = float(meta.get("points", 0))
     return salida
@@ -156,7 +156,7 @@ def _codigo_guardia(curso: str, cuales: list[str]) -> str:
         for nombre in cuadernos_de(Path(curso), asignacion):
             nb = json.loads((Path(curso) / "source" / asignacion / f"{nombre}.ipynb").read_text(encoding="utf-8"))
             for celda in nb["cells"]:
-                meta = celda.get("metadata", {}).get("nbgrader", {})
+                meta = meta_nbgrader(celda)
                 if celda["cell_type"] != "code" or not meta.get("locked") or meta.get("grade"):
                     continue
                 try:
@@ -223,7 +223,7 @@ def _puntajes_y_mensajes(copia: CursoDeCalificacion, asignacion: str, estudiante
         if nb.get("metadata", {}).get("calificador", {}).get("salida_truncada"):
             incidencias.append({"tipo": "salida"})
         for celda in nb["cells"]:
-            meta = celda.get("metadata", {}).get("nbgrader", {})
+            meta = meta_nbgrader(celda)
             errores = [o for o in celda.get("outputs", []) if o.get("output_type") == "error"]
             if any(o.get("ename") == "MemoryError" for o in errores):
                 incidencias.append({"tipo": "memoria", "grade_id": meta.get("grade_id")})

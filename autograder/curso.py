@@ -163,7 +163,7 @@ def mensajes_de_pruebas(nb: dict) -> dict[str, str]:
     salida = {}
     for celda in nb["cells"]:
         meta = meta_nbgrader(celda)
-        if not meta.get("grade"):
+        if not meta.get("grade") or not meta.get("grade_id"):
             continue
         salidas = celda.get("outputs", [])
         errores = [f"{o['ename']}: {o['evalue']}".strip() for o in salidas if o.get("output_type") == "error"]
