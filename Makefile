@@ -34,8 +34,9 @@ lab: $(LISTO)
 test: $(LISTO) $(if $(CI),sistema torch)
 	$(PY) -m pytest
 
-## release: regenera release/ desde source/ con nbgrader
+## release: sincroniza cada lección con su gemelo de texto (jupytext) y regenera release/ con nbgrader
 release: $(LISTO)
+	$(VENV)/bin/jupytext --sync --quiet source/*/*.ipynb
 	$(PY) -m autograder publicar
 
 ## bench: mide la velocidad y la calidad de los modelos y del calificador

@@ -21,3 +21,6 @@ c.Execute.interrupt_on_timeout = True
 # Una advertencia en stderr no debe anular una celda correcta (nbgrader #1904).
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r".*Warning.*"
+
+# Los gemelos de texto de jupytext (source/NN/NN.py) llevan soluciones: nunca van a release/.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py"]
