@@ -69,3 +69,5 @@ c.EjecucionAislada.memoria_mib = 2048
 c.EjecucionAislada.procesos = 64
 c.EjecucionAislada.disco_mib = 256
 c.EjecucionAislada.limite_salida = 200_000
+# Los gemelos de texto de jupytext (source/NN/NN.py) llevan soluciones: nunca van a release/.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py"]
