@@ -87,67 +87,66 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     # σ(z) = ½ tanh(z/2) + ½: escalamos por ½ los renglones sigmoides para hacer un solo tanh.
     escala = np.full((R, 1), 0.5, dtype=dtype)
     escala[ns:] = 1.0
-    W_hs = np.ascontiguousarray(W[:, :n_h] * escala)
-    # Entrada con un renglón de unos al final para que el sesgo entre en el mismo producto.
-    xt = np.empty((T, n_x + 1, m), dtype=dtype)
-    xt[:, :n_x] = x.transpose(2, 0, 1)
-    xt[:, n_x] = 1.0
-    W_in = np.concatenate([W[:, n_h:], b], axis=1) * escala
-    A = np.matmul(W_in, xt)  # toda la entrada (y el sesgo) de una vez: (T, R, m)
-    Hs = np.empty((T + 1, n_h, m), dtype=dtype)  # Hs[0] = h0, Hs[t+1] = h_t
+    W_todo = np.concatenate([W, b], axis=1) * escala  # actúa sobre [h_{t-1}; x_t; 1]
+    # Z[t] = [h_{t-1}; x_t; 1]: un solo producto por paso da todas las compuertas con su entrada y
+    # su sesgo, sin sumas aparte; h_t se escribe directo en Z[t+1] y de ahí lo lee el paso siguiente.
+    Z = np.empty((T + 1, n_h + n_x + 1, m), dtype=dtype)
+    Z[0, :n_h] = h0
+    Z[:T, n_h:n_h + n_x] = x.transpose(2, 0, 1)
+    Z[:, n_h + n_x] = 1.0
+    A = np.empty((T, R, m), dtype=dtype)  # compuertas ya activadas
     Cs = np.empty((T + 1, n_h, m), dtype=dtype)
     TC = np.empty((T, n_h, m), dtype=dtype)  # tanh(C_t)
-    Hs[0] = h0
     Cs[0] = 0.0 if C0 is None else C0
     mirilla = variante == "mirilla"
     acoplada = variante == "acoplada"
+    sig = slice(0, o0) if mirilla else slice(0, ns)  # con mirillas, o espera a C_t
     if mirilla:
         V_fi = np.ascontiguousarray(0.5 * p["V"][:2 * n_h])
         V_o = np.ascontiguousarray(0.5 * p["V"][2 * n_h:])
-    temp = np.empty((R, m), dtype=dtype)
+        temp = np.empty((2 * n_h, m), dtype=dtype)
     prod = np.empty((n_h, m), dtype=dtype)
     for t in range(T):
-        a = A[t]
-        np.matmul(W_hs, Hs[t], out=temp)
-        a += temp
+        a, c, cp = A[t], Cs[t + 1], Cs[t]
+        np.matmul(W_todo, Z[t], out=a)
         if mirilla:
-            a[:o0] += V_fi @ Cs[t]
-            act = a[:o0]  # o espera a C_t
+            a[:o0] += np.matmul(V_fi, cp, out=temp)
+            np.tanh(a[:o0], out=a[:o0])
             np.tanh(a[ns:], out=a[ns:])
         else:
-            act = a[:ns]
             np.tanh(a, out=a)
-        if mirilla:
-            np.tanh(act, out=act)
-        act *= 0.5
-        act += 0.5
-        c = Cs[t + 1]
-        f, gc = a[:n_h], a[ns:]
+        s = a[sig]
+        s *= 0.5
+        s += 0.5
+        f, g = a[:n_h], a[ns:]
         if acoplada:
             # C_t = f⊙C_{t-1} + (1 − f)⊙C̃ = C̃ + f⊙(C_{t-1} − C̃)
-            np.subtract(Cs[t], gc, out=c)
+            np.subtract(cp, g, out=c)
             c *= f
-            c += gc
+            c += g
         else:
-            np.multiply(f, Cs[t], out=c)
-            np.multiply(a[n_h:2 * n_h], gc, out=prod)
-            c += prod
+            np.multiply(f, cp, out=c)
+            c += np.multiply(a[n_h:2 * n_h], g, out=prod)
+        o = a[o0:ns]
         if mirilla:
-            zo = a[o0:ns]
-            zo += V_o @ c
-            np.tanh(zo, out=zo)
-            zo *= 0.5
-            zo += 0.5
-        np.tanh(c, out=TC[t])
-        np.multiply(a[o0:ns], TC[t], out=Hs[t + 1])
-    H = Hs[1:].transpose(1, 2, 0)
-    cache = {"xt": xt, "A": A, "Hs": Hs, "Cs": Cs, "TC": TC, "variante": variante}
+            o += np.matmul(V_o, c, out=prod)
+            np.tanh(o, out=o)
+            o *= 0.5
+            o += 0.5
+        np.multiply(o, np.tanh(c, out=TC[t]), out=Z[t + 1, :n_h])
+    H = Z[1:, :n_h].transpose(1, 2, 0)
+    cache = {"Z": Z, "A": A, "Cs": Cs, "TC": TC, "variante": variante}
     return H, cache
 
 
 def _suma_productos(a: np.ndarray, c: np.ndarray) -> np.ndarray:
     """Σ_t a[t] @ c[t]ᵀ para a (T, r, m) y c (T, k, m) → (r, k), en un solo producto."""
     return np.tensordot(a, c, axes=([0, 2], [0, 2]))
+
+
+def _en_bloques(T: int, paso: int = 10):
+    """Rebanadas de ``paso`` pasos de tiempo: cálculos vectorizados que caben en la caché."""
+    return [slice(k, min(k + paso, T)) for k in range(0, T, paso)]
 
 
 def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
@@ -157,37 +156,57 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
     ``(grads, dx, dh0, dC0)`` con ``grads`` de las mismas claves y formas que ``p``, dx (n_x, m, T).
     """
     variante = cache["variante"]
-    xt, A, Hs, Cs, TC = cache["xt"], cache["A"], cache["Hs"], cache["Cs"], cache["TC"]
+    Z, A, Cs, TC = cache["Z"], cache["A"], cache["Cs"], cache["TC"]
     T, n_h, m = TC.shape
     W = p["W"]
     dtype = W.dtype
-    R = W.shape[0]
+    R, K = W.shape[0], Z.shape[1]
+    n_x = K - 1 - n_h
     ns = R - n_h
     o0 = ns - n_h
-    W_hT = np.ascontiguousarray(W[:, :n_h].T)
-    Cprev = Cs[:-1]
+    na = o0 // n_h
+    # Wᵀ sobre [h; x]: un producto por paso da ∂L/∂h_{t-1} y ∂L/∂x_t.
+    W_T = np.ascontiguousarray(W.T)
     F, O, G = A[:, :n_h], A[:, o0:ns], A[:, ns:]
-    # Todo lo que no depende de la recurrencia, vectorizado sobre el tiempo.
-    Po = TC * O * (1 - O)  # ∂h/∂z_o = tanh(C)·o(1−o)
-    Ko = O * (1 - TC * TC)  # ∂h/∂C = o(1 − tanh²C)
+    # Derivadas locales de cada paso (no dependen de la recurrencia), por bloques de tiempo.
+    Po = np.empty((T, n_h, m), dtype=dtype)  # ∂h/∂z_o = tanh(C)·o(1−o)
+    Ko = np.empty((T, n_h, m), dtype=dtype)  # ∂h/∂C = o(1 − tanh²C)
     Qa = np.empty((T, o0, m), dtype=dtype)  # ∂C/∂z de f (e i) por dC
-    if variante == "acoplada":
-        Qa[:] = (Cprev - G) * F * (1 - F)
-        Qg = (1 - F) * (1 - G * G)
-    else:
-        I = A[:, n_h:2 * n_h]
-        Qa[:, :n_h] = Cprev * F * (1 - F)
-        Qa[:, n_h:] = G * I * (1 - I)
-        Qg = I * (1 - G * G)
-    dHt = np.ascontiguousarray(np.asarray(dH, dtype=dtype).transpose(2, 0, 1))  # (T, n_h, m)
+    Qg = np.empty((T, n_h, m), dtype=dtype)  # ∂C/∂z de C̃ por dC
+    for k in _en_bloques(T):
+        o, tc, f, g, cp = O[k], TC[k], F[k], G[k], Cs[:-1][k]
+        np.subtract(1, o, out=Po[k])
+        Po[k] *= o
+        Po[k] *= tc
+        np.multiply(tc, tc, out=Ko[k])
+        np.subtract(1, Ko[k], out=Ko[k])
+        Ko[k] *= o
+        qf = Qa[k, :n_h]
+        np.subtract(1, f, out=qf)
+        qf *= f
+        np.multiply(g, g, out=Qg[k])
+        np.subtract(1, Qg[k], out=Qg[k])
+        if variante == "acoplada":
+            qf *= cp - g
+            Qg[k] *= 1 - f
+        else:
+            i = A[k, n_h:2 * n_h]
+            qf *= cp
+            qi = Qa[k, n_h:]
+            np.subtract(1, i, out=qi)
+            qi *= i
+            qi *= g
+            Qg[k] *= i
+    dHt = np.asarray(dH, dtype=dtype).transpose(2, 0, 1)
     dZ = np.empty_like(A)
+    dZx = np.empty((T, K, m), dtype=dtype)  # Wᵀ·dz de cada paso: [∂L/∂h_{t-1}; ∂L/∂x_t; ·]
     dh = np.zeros((n_h, m), dtype=dtype)
     dc = np.zeros((n_h, m), dtype=dtype) if dC_T is None else np.array(dC_T, dtype=dtype)
-    na = o0 // n_h
     mirilla = variante == "mirilla"
     if mirilla:
         V_fiT = np.ascontiguousarray(p["V"][:2 * n_h].T)
         V_oT = np.ascontiguousarray(p["V"][2 * n_h:].T)
+        temp = np.empty((n_h, m), dtype=dtype)
     for t in range(T - 1, -1, -1):
         dh += dHt[t]
         dz = dZ[t]
@@ -195,17 +214,18 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
         dh *= Ko[t]
         dc += dh
         if mirilla:
-            dc += V_oT @ dz[o0:ns]
+            dc += np.matmul(V_oT, dz[o0:ns], out=temp)
         np.multiply(Qa[t].reshape(na, n_h, m), dc, out=dz[:o0].reshape(na, n_h, m))
         np.multiply(Qg[t], dc, out=dz[ns:])
         dc *= F[t]
         if mirilla:
-            dc += V_fiT @ dz[:o0]
-        np.matmul(W_hT, dz, out=dh)
-    # Gradientes de los pesos: un producto sobre todos los pasos y ejemplos.
-    dW_x = _suma_productos(dZ, xt)  # su última columna es ∂L/∂b (renglón de unos)
-    grads = {"W": np.concatenate([_suma_productos(dZ, Hs[:-1]), dW_x[:, :-1]], axis=1), "b": dW_x[:, -1:].copy()}
+            dc += np.matmul(V_fiT, dz[:o0], out=temp)
+        np.matmul(W_T, dz, out=dZx[t, :K - 1])
+        dh = dZx[t, :n_h]
+    # Gradientes de los pesos: un producto sobre todos los pasos y ejemplos; la columna de unos de Z da ∂L/∂b.
+    dW = np.tensordot(dZ, Z[:T], axes=([0, 2], [0, 2]))
+    grads = {"W": dW[:, :-1], "b": dW[:, -1:]}
     if mirilla:
-        grads["V"] = np.concatenate([_suma_productos(dZ[:, :o0], Cprev), _suma_productos(dZ[:, o0:ns], Cs[1:])])
-    dx = np.matmul(np.ascontiguousarray(W[:, n_h:].T), dZ).transpose(1, 2, 0)
-    return grads, dx, dh, dc
+        grads["V"] = np.concatenate([_suma_productos(dZ[:, :o0], Cs[:-1]), _suma_productos(dZ[:, o0:ns], Cs[1:])])
+    dx = dZx[:, n_h:n_h + n_x].transpose(1, 2, 0)
+    return grads, dx, np.array(dh), dc
