@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["VARIANTES", "bloques", "iniciar", "desde_compuertas", "a_compuertas", "adelante", "atras"]
+__all__ = ["PASOS_POR_BLOQUE", "VARIANTES", "bloques", "iniciar", "desde_compuertas", "a_compuertas", "adelante", "atras"]
 
 VARIANTES = ("estandar", "mirilla", "acoplada")
 
@@ -139,14 +139,8 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     return H, cache
 
 
-def _suma_productos(a: np.ndarray, c: np.ndarray) -> np.ndarray:
-    """Σ_t a[t] @ c[t]ᵀ para a (T, r, m) y c (T, k, m) → (r, k), en un solo producto."""
-    return np.tensordot(a, c, axes=([0, 2], [0, 2]))
-
-
-def _en_bloques(T: int, paso: int = 10):
-    """Rebanadas de ``paso`` pasos de tiempo: cálculos vectorizados que caben en la caché."""
-    return [slice(k, min(k + paso, T)) for k in range(0, T, paso)]
+#: Pasos de tiempo por bloque en :func:`atras`: los arreglos de un bloque caben en la caché.
+PASOS_POR_BLOQUE = 8
 
 
 def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
@@ -154,6 +148,10 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
 
     Formas: dH (n_h, m, T) = ∂L/∂H (de la pérdida, sin la recurrencia), ``dC_T`` (n_h, m) o None →
     ``(grads, dx, dh0, dC0)`` con ``grads`` de las mismas claves y formas que ``p``, dx (n_x, m, T).
+
+    Recorre el tiempo hacia atrás por bloques de :data:`PASOS_POR_BLOQUE` pasos: para cada bloque
+    calcula de una vez las derivadas locales, recorre sus pasos y acumula los gradientes de los
+    pesos y ∂L/∂x con un producto por bloque, reutilizando los mismos arreglos.
     """
     variante = cache["variante"]
     Z, A, Cs, TC = cache["Z"], cache["A"], cache["Cs"], cache["TC"]
@@ -165,67 +163,82 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
     ns = R - n_h
     o0 = ns - n_h
     na = o0 // n_h
-    # Wᵀ sobre [h; x]: un producto por paso da ∂L/∂h_{t-1} y ∂L/∂x_t.
-    W_T = np.ascontiguousarray(W.T)
-    F, O, G = A[:, :n_h], A[:, o0:ns], A[:, ns:]
-    # Derivadas locales de cada paso (no dependen de la recurrencia), por bloques de tiempo.
-    Po = np.empty((T, n_h, m), dtype=dtype)  # ∂h/∂z_o = tanh(C)·o(1−o)
-    Ko = np.empty((T, n_h, m), dtype=dtype)  # ∂h/∂C = o(1 − tanh²C)
-    Qa = np.empty((T, o0, m), dtype=dtype)  # ∂C/∂z de f (e i) por dC
-    Qg = np.empty((T, n_h, m), dtype=dtype)  # ∂C/∂z de C̃ por dC
-    for k in _en_bloques(T):
-        o, tc, f, g, cp = O[k], TC[k], F[k], G[k], Cs[:-1][k]
-        np.subtract(1, o, out=Po[k])
-        Po[k] *= o
-        Po[k] *= tc
-        np.multiply(tc, tc, out=Ko[k])
-        np.subtract(1, Ko[k], out=Ko[k])
-        Ko[k] *= o
-        qf = Qa[k, :n_h]
-        np.subtract(1, f, out=qf)
-        qf *= f
-        np.multiply(g, g, out=Qg[k])
-        np.subtract(1, Qg[k], out=Qg[k])
-        if variante == "acoplada":
-            qf *= cp - g
-            Qg[k] *= 1 - f
-        else:
-            i = A[k, n_h:2 * n_h]
-            qf *= cp
-            qi = Qa[k, n_h:]
-            np.subtract(1, i, out=qi)
-            qi *= i
-            qi *= g
-            Qg[k] *= i
-    dHt = np.asarray(dH, dtype=dtype).transpose(2, 0, 1)
-    dZ = np.empty_like(A)
-    dZx = np.empty((T, K, m), dtype=dtype)  # Wᵀ·dz de cada paso: [∂L/∂h_{t-1}; ∂L/∂x_t; ·]
+    mirilla, acoplada = variante == "mirilla", variante == "acoplada"
+    W_hT = np.ascontiguousarray(W[:, :n_h].T)
+    W_xT = np.ascontiguousarray(W[:, n_h:].T)
+    bk = min(PASOS_POR_BLOQUE, T)
+    # Derivadas locales de un bloque: ∂h/∂z_o = tanh(C)·o(1−o), ∂h/∂C = o(1 − tanh²C),
+    # ∂C/∂z de f (e i) y de C̃ (por dC).
+    Po, Ko, Qg = (np.empty((bk, n_h, m), dtype=dtype) for _ in range(3))
+    Qa = np.empty((bk, o0, m), dtype=dtype)
+    dHb = np.empty((bk, n_h, m), dtype=dtype)
+    dZb = np.empty((R, bk, m), dtype=dtype)  # ∂L/∂z del bloque, por renglón: un solo producto para ∂W
+    Zb = np.empty((K, bk, m), dtype=dtype)
+    dW, temp_W = np.zeros((R, K), dtype=dtype), np.empty((R, K), dtype=dtype)
+    dxT = np.empty((T, n_x, m), dtype=dtype)
     dh = np.zeros((n_h, m), dtype=dtype)
     dc = np.zeros((n_h, m), dtype=dtype) if dC_T is None else np.array(dC_T, dtype=dtype)
-    mirilla = variante == "mirilla"
     if mirilla:
         V_fiT = np.ascontiguousarray(p["V"][:2 * n_h].T)
         V_oT = np.ascontiguousarray(p["V"][2 * n_h:].T)
         temp = np.empty((n_h, m), dtype=dtype)
-    for t in range(T - 1, -1, -1):
-        dh += dHt[t]
-        dz = dZ[t]
-        np.multiply(dh, Po[t], out=dz[o0:ns])
-        dh *= Ko[t]
-        dc += dh
+        Cb = np.empty((n_h, bk + 1, m), dtype=dtype)
+        dV, temp_V = np.zeros((3 * n_h, n_h), dtype=dtype), np.empty((3 * n_h, n_h), dtype=dtype)
+    dH = np.asarray(dH, dtype=dtype)
+    for inicio in range((T - 1) // bk * bk, -1, -bk):
+        L = min(bk, T - inicio)
+        k = slice(inicio, inicio + L)
+        po, ko, qa, qg = Po[:L], Ko[:L], Qa[:L], Qg[:L]
+        o, tc, f, g, cp = A[k, o0:ns], TC[k], A[k, :n_h], A[k, ns:], Cs[k]
+        np.subtract(1, o, out=po)
+        po *= o
+        po *= tc
+        np.multiply(tc, tc, out=ko)
+        np.subtract(1, ko, out=ko)
+        ko *= o
+        qf = qa[:, :n_h]
+        np.subtract(1, f, out=qf)
+        qf *= f
+        np.multiply(g, g, out=qg)
+        np.subtract(1, qg, out=qg)
+        if acoplada:
+            qf *= cp - g
+            qg *= 1 - f
+        else:
+            i = A[k, n_h:2 * n_h]
+            qf *= cp
+            qi = qa[:, n_h:]
+            np.subtract(1, i, out=qi)
+            qi *= i
+            qi *= g
+            qg *= i
+        dHb[:L] = dH[:, :, k].transpose(2, 0, 1)
+        for j in range(L - 1, -1, -1):
+            t = inicio + j
+            dh += dHb[j]
+            dz = dZb[:, j]
+            np.multiply(dh, po[j], out=dz[o0:ns])
+            dh *= ko[j]
+            dc += dh
+            if mirilla:
+                dc += np.matmul(V_oT, dz[o0:ns], out=temp)
+            np.multiply(qa[j].reshape(na, n_h, m), dc, out=dz[:o0].reshape(na, n_h, m))
+            np.multiply(qg[j], dc, out=dz[ns:])
+            dc *= A[t, :n_h]
+            if mirilla:
+                dc += np.matmul(V_fiT, dz[:o0], out=temp)
+            np.matmul(W_hT, dz, out=dh)
+        # Gradientes del bloque: la columna de unos de Z da ∂L/∂b.
+        dz_b = dZb[:, :L].reshape(R, L * m)
+        Zb[:, :L] = Z[k].transpose(1, 0, 2)
+        dW += np.matmul(dz_b, Zb[:, :L].reshape(K, L * m).T, out=temp_W)
+        dxT[k] = np.matmul(W_xT, dz_b).reshape(n_x, L, m).transpose(1, 0, 2)
         if mirilla:
-            dc += np.matmul(V_oT, dz[o0:ns], out=temp)
-        np.multiply(Qa[t].reshape(na, n_h, m), dc, out=dz[:o0].reshape(na, n_h, m))
-        np.multiply(Qg[t], dc, out=dz[ns:])
-        dc *= F[t]
-        if mirilla:
-            dc += np.matmul(V_fiT, dz[:o0], out=temp)
-        np.matmul(W_T, dz, out=dZx[t, :K - 1])
-        dh = dZx[t, :n_h]
-    # Gradientes de los pesos: un producto sobre todos los pasos y ejemplos; la columna de unos de Z da ∂L/∂b.
-    dW = np.tensordot(dZ, Z[:T], axes=([0, 2], [0, 2]))
+            Cb[:, :L + 1] = Cs[inicio:inicio + L + 1].transpose(1, 0, 2)
+            np.matmul(dz_b[:o0], Cb[:, :L].reshape(n_h, L * m).T, out=temp_V[:o0])
+            np.matmul(dz_b[o0:ns], Cb[:, 1:L + 1].reshape(n_h, L * m).T, out=temp_V[o0:])
+            dV += temp_V
     grads = {"W": dW[:, :-1], "b": dW[:, -1:]}
     if mirilla:
-        grads["V"] = np.concatenate([_suma_productos(dZ[:, :o0], Cs[:-1]), _suma_productos(dZ[:, o0:ns], Cs[1:])])
-    dx = dZx[:, n_h:n_h + n_x].transpose(1, 2, 0)
-    return grads, dx, np.array(dh), dc
+        grads["V"] = dV
+    return grads, dxT.transpose(1, 2, 0), dh, dc
