@@ -79,7 +79,7 @@ def atras(dH: np.ndarray, cache: dict, p: dict):
     Pc = Zg * (1 - C * C)  # ∂h/∂(preactivación de h̃)
     Pr = Hp * Rg * (1 - Rg)  # ∂(r ⊙ h)/∂(preactivación de r)
     Uz = 1 - Zg  # ∂h_t/∂h_{t-1} directo
-    dHt = np.asarray(dH, dtype=dtype).transpose(2, 0, 1)
+    dHt = np.ascontiguousarray(np.asarray(dH, dtype=dtype).transpose(2, 0, 1))
     dZ = np.empty_like(A)
     dh = np.zeros((n_h, m), dtype=dtype)
     drh = np.empty((n_h, m), dtype=dtype)
