@@ -129,9 +129,9 @@ def test_lstm_atras_no_depende_del_tamano_de_bloque(variante, pasos, monkeypatch
     q = {k: v + 0.4 * rng.standard_normal(v.shape) for k, v in q.items()}
     G_C = rng.standard_normal((4, 5))
     _, cache = lstm.adelante(x, h0, q, variante)
-    monkeypatch.setattr(lstm, "PASOS_POR_BLOQUE", 17)
+    monkeypatch.setattr(lstm, "ELEMENTOS_POR_BLOQUE", 4 * 5 * 17)  # n_h · m · T: un solo bloque
     un_bloque = lstm.atras(G, cache, q, dC_T=G_C)
-    monkeypatch.setattr(lstm, "PASOS_POR_BLOQUE", pasos)
+    monkeypatch.setattr(lstm, "ELEMENTOS_POR_BLOQUE", 4 * 5 * pasos)
     por_bloques = lstm.atras(G, cache, q, dC_T=G_C)
     for k in q:
         np.testing.assert_allclose(por_bloques[0][k], un_bloque[0][k], rtol=1e-12, atol=1e-12, err_msg=k)

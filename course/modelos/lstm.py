@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["PASOS_POR_BLOQUE", "VARIANTES", "bloques", "iniciar", "desde_compuertas", "a_compuertas", "adelante", "atras"]
+__all__ = ["ELEMENTOS_POR_BLOQUE", "VARIANTES", "bloques", "iniciar", "desde_compuertas", "a_compuertas", "adelante", "atras"]
 
 VARIANTES = ("estandar", "mirilla", "acoplada")
 
@@ -139,8 +139,8 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     return H, cache
 
 
-#: Pasos de tiempo por bloque en :func:`atras`: los arreglos de un bloque caben en la caché.
-PASOS_POR_BLOQUE = 8
+#: Números por arreglo de un bloque de tiempo en :func:`atras` (n_h·m por paso): el bloque cabe en la caché.
+ELEMENTOS_POR_BLOQUE = 65536
 
 
 def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
@@ -149,7 +149,7 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
     Formas: dH (n_h, m, T) = ∂L/∂H (de la pérdida, sin la recurrencia), ``dC_T`` (n_h, m) o None →
     ``(grads, dx, dh0, dC0)`` con ``grads`` de las mismas claves y formas que ``p``, dx (n_x, m, T).
 
-    Recorre el tiempo hacia atrás por bloques de :data:`PASOS_POR_BLOQUE` pasos: para cada bloque
+    Recorre el tiempo hacia atrás por bloques de pasos (ver :data:`ELEMENTOS_POR_BLOQUE`): para cada bloque
     calcula de una vez las derivadas locales, recorre sus pasos y acumula los gradientes de los
     pesos y ∂L/∂x con un producto por bloque, reutilizando los mismos arreglos.
     """
@@ -166,7 +166,7 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
     mirilla, acoplada = variante == "mirilla", variante == "acoplada"
     W_hT = np.ascontiguousarray(W[:, :n_h].T)
     W_xT = np.ascontiguousarray(W[:, n_h:].T)
-    bk = min(PASOS_POR_BLOQUE, T)
+    bk = max(1, min(T, ELEMENTOS_POR_BLOQUE // (n_h * m)))
     # Derivadas locales de un bloque: ∂h/∂z_o = tanh(C)·o(1−o), ∂h/∂C = o(1 − tanh²C),
     # ∂C/∂z de f (e i) y de C̃ (por dC).
     Po, Ko, Qg = (np.empty((bk, n_h, m), dtype=dtype) for _ in range(3))
