@@ -11,8 +11,9 @@ sea una sola operación sobre renglones contiguos. Con mirillas, ``V`` (3 n_h, n
 V_f, V_i, V_o: f e i ven C_{t-1} y o ve C_t, es decir
 W_f·[C_{t-1}; h_{t-1}; x_t] = V_f·C_{t-1} + W_f·[h_{t-1}; x_t].
 
-Cada paso hace UN producto matricial con los pesos apilados para todas las compuertas; la
-parte de la entrada se calcula para toda la secuencia con un solo producto antes del ciclo.
+Cada paso hace UN producto matricial: ``[W | b]`` apilados para todas las compuertas sobre
+``[h_{t-1}; x_t; 1]``, así que la entrada y el sesgo entran sin sumas aparte; los ciclos escriben
+en arreglos reservados de antemano (``out=``) y conservan el tipo de los pesos (float32 si lo son).
 """
 
 from __future__ import annotations
