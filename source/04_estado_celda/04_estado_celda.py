@@ -60,7 +60,6 @@ print(A * B)
 # $$C_t = \underbrace{f_t \odot C_{t-1}}_{\text{lo que se conserva}} + \underbrace{i_t \odot \tilde{C}_t}_{\text{lo que se escribe}}$$
 #
 # Esta es la cinta transportadora en acción: el estado anterior pasa multiplicado por la compuerta de olvido y se le suma lo que se escribe. No hay matriz de pesos ni $\tanh$ en el camino de $C_{t-1}$ a $C_t$: esas «interacciones lineales menores» son la razón de que la información viaje lejos. (En las diapositivas con corchetes: $C^{[t+1]} = f^{[t+1]} \odot C^{[t]} + e^{[t+1]}$; con $\Gamma$: $c^{<t>} = \Gamma_u * \tilde{c}^{<t>} + \Gamma_f * c^{<t-1>}$.)
-#
 
 # %%
 diagrama_lstm(resaltar="estado")

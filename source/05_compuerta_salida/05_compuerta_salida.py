@@ -103,7 +103,6 @@ def actualizar_celda(f_t, C_prev, i_t, C_tilde):
 # $$o_t = \sigma\left(W_o \cdot [h_{t-1};\, x_t] + b_o\right), \qquad h_t = o_t \odot \tanh(C_t)$$
 #
 # La $\tanh$ lleva el estado de la celda, que puede crecer, al intervalo $[-1, 1]$, y la compuerta de salida elige qué fracción de cada componente se muestra. En la notación con $\Gamma$: $\Gamma_o = \sigma(W_o[a^{<t-1>}, x^{<t>}] + b_o)$ y $a^{<t>} = \Gamma_o * \tanh c^{<t>}$; el estado oculto se llama $a$.
-#
 
 # %%
 diagrama_lstm(resaltar="salida")
@@ -214,7 +213,6 @@ with con_referencia(globals(), sigmoide_estable=lstm.sigmoide, compuerta_olvido=
 # \end{aligned}$$
 #
 # Las funciones de las lecciones anteriores (`compuerta_olvido`, `compuerta_entrada`, `valor_candidato`, `actualizar_celda`) ya están definidas en este cuaderno. Los parámetros vienen en un diccionario `p` con las llaves `W_f, b_f, W_i, b_i, W_C, b_C, W_o, b_o`.
-#
 
 # %%
 diagrama_lstm()

@@ -324,7 +324,6 @@ with con_referencia(globals(), sigmoide_estable=lstm.sigmoide, compuerta_olvido=
 #    $$dW_k = da_k\,[h_{t-1}; x_t]^{\top}, \qquad db_k = \textstyle\sum_{\text{ejemplos}} da_k \;\;\text{(forma } (n_h, 1)\text{)} .$$
 # 4. **Hacia el paso anterior.** Las cuatro redes leyeron $[h_{t-1}; x_t]$, así que su error es la suma $\sum_k W_k^{\top} da_k$, de forma $(n_h + n_x, m)$; $dh_{t-1}$ son sus **primeras $n_h$ filas** (las de $h$). Por el carrusel,
 #    $$dC_{t-1} = dC^{\text{total}} \odot f_t .$$
-#
 
 # %%
 diagrama_lstm()

@@ -74,7 +74,6 @@ sigmoide = sigmoide_estable  # en esta lección la llamamos con el nombre corto
 #
 # * La compuerta de salida se calcula **después** de actualizar la celda, así que mira el estado **nuevo** $C_t$; las de olvido y entrada miran el **anterior** $C_{t-1}$.
 # * En este curso, como en las notas, $W_f, W_i, W_o$ tienen forma `(n_h, 2·n_h + n_x)` y actúan sobre $[C; h; x]$, **con $C$ primero**. En el artículo original los pesos de la mirilla son diagonales (cada unidad solo ve su propia celda): es el caso particular en que las primeras $n_h$ columnas de $W$ forman una matriz diagonal.
-#
 
 # %%
 diagrama_lstm_mirillas()
@@ -157,7 +156,6 @@ with con_referencia(globals(), sigmoide=lstm.sigmoide):
 # $$C_t = f_t \odot C_{t-1} + (1 - f_t) \odot \tilde{C}_t .$$
 #
 # Cada entrada de $C_t$ es un **promedio ponderado** de lo viejo y lo nuevo: con $f_t = 1$ se conserva todo y no entra nada; con $f_t = 0$ se reemplaza todo por el candidato. Lo demás ($f_t$, $\tilde{C}_t$, $o_t$, $h_t$) es igual que en la LSTM estándar.
-#
 
 # %%
 diagrama_lstm_acoplada()

@@ -72,7 +72,6 @@ sigmoide = sigmoide_estable  # en esta lección la llamamos con el nombre corto
 # * **$z_t$ decide cuánto se actualiza.** La última línea es un promedio ponderado, como en la LSTM acoplada: con $z_t = 0$ el estado se copia tal cual ($h_t = h_{t-1}$) y con $z_t = 1$ se reemplaza por el candidato. El camino $(1 - z_t) \odot h_{t-1}$ hace el papel del carrusel: su derivada local es $1 - z_t$.
 # * **$r_t$ decide cuánto del pasado usa el candidato.** Se aplica a $h_{t-1}$ **antes** de multiplicar por la matriz: con $r_t = 0$ el candidato solo ve la entrada $x_t$, como si la memoria se reiniciara.
 # * No hay estado de la celda aparte ni compuerta de salida: la memoria entera se expone en $h_t$.
-#
 
 # %%
 diagrama_gru()

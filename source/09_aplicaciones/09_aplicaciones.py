@@ -337,7 +337,6 @@ for semilla in range(6):
 # ### Ventanas
 #
 # Una red recurrente de varios a uno lee una secuencia y da una salida. Para convertir la serie en ejemplos cortamos **ventanas**: la ventana $j$ son los `largo` valores `serie[j], …, serie[j + largo − 1]` y su objetivo es el valor **siguiente**, `serie[j + largo]`. El objetivo nunca puede estar dentro de su propia ventana: sería pedirle a la red que «pronostique» algo que ya vio.
-#
 
 # %%
 diagrama_rnn_desenrollada(T=4)
