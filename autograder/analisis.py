@@ -250,24 +250,33 @@ def _calcula(nombre: str) -> bool:
 
 
 def referencias_al_curso(a: ast.Module | None, contexto: Contexto) -> list[tuple[str, bool]]:
-    """``[(nombre completo, lo importa la celda misma)]`` del código del curso que ``a`` importa o usa."""
+    """``[(nombre completo, lo importa la celda misma)]`` del código del curso que ``a`` importa o usa.
+
+    Un uso se nombra completo (``autograder.referencias.rnn.celda``), tanto por los import de las celdas
+    bloqueadas como por los de la celda misma; un import solo se nombra si la celda no usa nada a través de él.
+    """
     if a is None:
         return []
-    salida: list[tuple[str, bool]] = []
+    propias = importaciones([a])
+    mapa = {**contexto.bloqueadas, **propias}
+    importados: list[str] = []
+    usos: list[tuple[str, bool]] = []
     interiores = set()
     for nodo in ast.walk(a):
         if isinstance(nodo, ast.Import):
-            salida += [(al.name, True) for al in nodo.names]
+            importados += [al.name for al in nodo.names]
         elif isinstance(nodo, ast.ImportFrom) and nodo.module and not nodo.level:
-            salida += [(f"{nodo.module}.{al.name}", True) for al in nodo.names]
+            importados += [f"{nodo.module}.{al.name}" for al in nodo.names]
         elif isinstance(nodo, ast.Attribute) and id(nodo) not in interiores:
             interiores.update(id(n) for n in ast.walk(nodo.value))
             partes = _partes(nodo)
-            if partes and partes[0] in contexto.bloqueadas:
-                salida.append((_resolver(partes, contexto.bloqueadas), False))
+            if partes and partes[0] in mapa:
+                usos.append((_resolver(partes, mapa), partes[0] in propias))
         elif isinstance(nodo, ast.Name) and id(nodo) not in interiores and isinstance(nodo.ctx, ast.Load):
-            if nodo.id in contexto.bloqueadas:
-                salida.append((contexto.bloqueadas[nodo.id], False))
+            if nodo.id in mapa:
+                usos.append((mapa[nodo.id], nodo.id in propias))
+    usados = [n for n, _ in usos]
+    salida = usos + [(n, True) for n in importados if not any(u == n or u.startswith(n + ".") for u in usados)]
     return [r for r in dict.fromkeys(salida) if _es_de(r[0], PAQUETES_CURSO)]
 
 
