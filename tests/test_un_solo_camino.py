@@ -1,0 +1,66 @@
+"""Los tres botones del instructor dan la misma calificación a la clase hostil: ``python -m autograder calificar``,
+el «Autograde» de Formgrader (``NbGraderAPI.autograde``) y ``nbgrader autograde`` en la terminal."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+
+from autograder.calificar import Limites, calificar
+from autograder.clase import fabricar_clase
+from autograder.curso import CursoDeCalificacion
+from cuadernos import RAIZ
+
+pytestmark = pytest.mark.lento
+
+ASIGNACION = "01_problema_memoria"
+#: Lo que nbgrader puede leer de la clase hostil (lo ilegible no llega a nbgrader por ningún botón).
+CASOS = ["solucion_completa", "en_blanco", "prueba_markdown", "prueba_editada", "prueba_borrada", "id_duplicado",
+         "id_renombrado", "excepcion_temprana", "ciclo_infinito", "os_exit", "advertencia", "manipulacion"]
+
+
+def _puntajes(raiz: Path, estudiantes) -> dict[str, dict[str, float]]:
+    with Gradebook(f"sqlite:///{raiz / 'gradebook.db'}") as gb:
+        return {e: {g.name: float(g.score) for g in gb.find_submission_notebook(ASIGNACION, ASIGNACION, e).grades}
+                for e in estudiantes}
+
+
+@pytest.fixture(scope="module")
+def cursos(tmp_path_factory):
+    """Tres copias idénticas del curso con la clase entregada; la primera se califica con ``calificar``."""
+    base = tmp_path_factory.mktemp("camino") / "base"
+    curso = CursoDeCalificacion(base)
+    curso.preparar([ASIGNACION])
+    for caso, (nombre, datos) in fabricar_clase(RAIZ, ASIGNACION, CASOS).items():
+        carpeta = base / "submitted" / caso / ASIGNACION
+        carpeta.mkdir(parents=True)
+        (carpeta / nombre).write_bytes(datos)
+    copias = {}
+    for camino in ("formgrader", "terminal"):
+        copias[camino] = base.parent / camino
+        shutil.copytree(base, copias[camino])
+    calificar(base, ASIGNACION, trabajadores=2, limites=Limites(celda=20, cuaderno=120))
+    return base, copias
+
+
+def test_formgrader_califica_igual_que_calificar(cursos):
+    base, copias = cursos
+    curso = CursoDeCalificacion(copias["formgrader"], origen=copias["formgrader"], Execute={"timeout": 20})
+    for estudiante in CASOS:
+        assert curso.calificar(ASIGNACION, estudiante)["success"], estudiante
+    assert _puntajes(copias["formgrader"], CASOS) == _puntajes(base, CASOS)
+
+
+def test_nbgrader_autograde_califica_igual_que_calificar(cursos):
+    base, copias = cursos
+    entorno = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
+    proceso = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", ASIGNACION, "--force", "--Execute.timeout=20"],
+                             cwd=copias["terminal"], env=entorno, capture_output=True, text=True, timeout=900)
+    assert proceso.returncode == 0, proceso.stderr[-3000:]
+    assert _puntajes(copias["terminal"], CASOS) == _puntajes(base, CASOS)
