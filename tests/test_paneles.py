@@ -251,6 +251,7 @@ def test_la_pelota_no_revela_la_respuesta():
     fig, (pregunta, respuesta) = plt.subplots(1, 2)
     grafica_pelota(pregunta, posiciones, mostrar=1)
     grafica_pelota(respuesta, posiciones, mostrar=5, revelar=True)
+    _guardar(fig, "leccion01-pelota")
     dibujados = {tuple(np.round(np.column_stack([l.get_xdata(), l.get_ydata()]), 9).ravel()) for l in pregunta.lines}
     assert all(not np.allclose(d[-2:], siguiente) for d in dibujados if len(d) >= 2), "la pregunta ya dibuja la respuesta"
     assert any(np.allclose(l.get_xydata()[-1], posiciones[:, 5]) for l in respuesta.lines)
@@ -275,7 +276,7 @@ def test_las_graficas_de_la_leccion_09_hablan_en_espanol():
     serie = np.asarray(r["energia"]["real"], dtype=float)
     grafica_pronostico(b, serie, {"lstm": r["energia"]["pronostico"], "semana_anterior": serie}, pasos=144)
     fig.tight_layout()
-    fig.canvas.draw()
+    _guardar(fig, "leccion09-exactitud-y-pronostico")
     for ax in (a, b):
         textos = [t.get_text() for t in ax.get_legend().get_texts()]
         assert not [t for t in textos if "_" in t or t in ETIQUETAS], textos
@@ -296,8 +297,30 @@ CASOS_CAPTURA = [
 @pytest.mark.parametrize("nombre, cambios", CASOS_CAPTURA)
 def test_captura_de_cada_panel_arreglado(nombre, cambios):
     fig, lectura = _panel(nombre).figura(**cambios)
-    CAPTURAS.mkdir(parents=True, exist_ok=True)
-    sufijo = "".join(f"-{k}{v}" for k, v in cambios.items())
-    ruta = CAPTURAS / f"{nombre}{sufijo}.png"
-    fig.savefig(ruta, dpi=90, bbox_inches="tight")
+    ruta = _guardar(fig, nombre + "".join(f"-{k}{v}" for k, v in cambios.items()))
     assert ruta.stat().st_size > 5000 and lectura
+
+
+def _guardar(fig, nombre: str) -> Path:
+    """PNG de la figura en resultados-pruebas/capturas/paneles/ (dibuja también la figura)."""
+    CAPTURAS.mkdir(parents=True, exist_ok=True)
+    ruta = CAPTURAS / f"{nombre}.png"
+    fig.savefig(ruta, dpi=90, bbox_inches="tight")
+    return ruta
+
+
+@pytest.mark.parametrize("nombre, cambios", [("panel_gradientes", {"radio": 1.5, "T": 100}),
+                                             ("panel_gradientes", {"radio": 0.5, "T": 100}),
+                                             ("panel_carrusel", {"olvido": 0.5, "escala": 0.3})])
+def test_las_normas_se_dibujan_sin_recortar(nombre, cambios):
+    """Recortar las normas a un rango fijo también miente: la curva dibujada es la calculada."""
+    from course.paneles.carrusel import flujo_de_error
+    from course.paneles.memoria import normas_por_distancia
+
+    calculadas = (normas_por_distancia(cambios["radio"], cambios["T"]) if nombre == "panel_gradientes"
+                  else flujo_de_error(cambios["olvido"], cambios["escala"]))
+    fig, _ = _panel(nombre).figura(**cambios)
+    dibujadas = fig.axes[0].lines
+    for i, normas in enumerate(calculadas):
+        np.testing.assert_allclose(dibujadas[i].get_ydata(), normas, rtol=1e-12)
+    assert max(n.max() for n in calculadas) > 1e12 or min(n.min() for n in calculadas) < 1e-12, "caso sin extremos"
