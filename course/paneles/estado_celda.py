@@ -41,8 +41,8 @@ def _dibujar(fig, **valores) -> str:
                 transform=ax.get_xaxis_transform())
     ax.plot(pasos, C, "o-", ms=3, color="black", label="estado de la celda C_t")
     ax.axhline(0, color="gray", lw=0.5)
-    # El eje crece con C_t (con f = i = 1 la cinta acumula hasta |C| ≈ 12); nunca menos de ±1.1.
-    limite = limite_simetrico(C, minimo=1.1, margen=1.35)
+    # El eje crece con C_t (con f = i = 1 la cinta acumula hasta |C| ≈ 12); nunca menos de ±1.4.
+    limite = limite_simetrico(C, minimo=1.4, margen=1.5)  # arriba quedan los rótulos de las fases
     ax.set_ylim(-limite, limite)
     ax.set_xlabel("paso t")
     ax.set_ylabel("C_t")
