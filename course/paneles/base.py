@@ -8,7 +8,12 @@ from typing import Callable
 import matplotlib.pyplot as plt
 import numpy as np
 
-__all__ = ["Panel", "modo_estatico", "registrar_panel", "PANELES", "matriz_con_radio", "tabla_precalculada", "indice_de"]
+__all__ = ["Panel", "modo_estatico", "registrar_panel", "PANELES", "matriz_con_radio", "tabla_precalculada", "indice_de",
+           "limite_simetrico", "ANCHO_DESCRIPCION", "ANCHO_CONTROL"]
+
+#: Un solo diseño para todos los deslizadores: la etiqueta y la barra miden lo mismo en cada panel.
+ANCHO_DESCRIPCION = "18em"
+ANCHO_CONTROL = "45em"
 
 #: Fábricas de paneles por nombre; las pruebas recorren este registro.
 PANELES: dict[str, Callable[[], "Panel"]] = {}
@@ -43,6 +48,12 @@ def indice_de(valor: float, rejilla: np.ndarray) -> int:
     return int(np.argmin(np.abs(np.asarray(rejilla) - valor)))
 
 
+def limite_simetrico(*series, minimo: float, margen: float = 1.1) -> float:
+    """Límite L para ``set_ylim(-L, L)``: al menos ``minimo`` y siempre más allá del mayor |valor| de las series."""
+    mayor = max(float(np.max(np.abs(np.asarray(v, dtype=float)))) for v in series)
+    return max(minimo, margen * mayor)
+
+
 def modo_estatico() -> bool:
     """¿Dibujar una figura fija en lugar de controles?
 
@@ -67,13 +78,18 @@ class Panel:
         controles: ``{nombre: widget}``; cada widget tiene ``.value``.
         titulo: texto que aparece encima de los controles.
         tamano: tamaño de la figura en pulgadas.
+        pie: explicación fija que aparece debajo de la figura.
     """
 
-    def __init__(self, dibujar, controles: dict, titulo: str = "", tamano=(7.5, 3.8)):
+    def __init__(self, dibujar, controles: dict, titulo: str = "", tamano=(7.5, 3.8), pie: str = ""):
         self._dibujar = dibujar
         self.controles = controles
         self.titulo = titulo
         self.tamano = tamano
+        self.pie = pie
+        for control in controles.values():
+            control.style.description_width = ANCHO_DESCRIPCION
+            control.layout.width = ANCHO_CONTROL
         self._salida = None
         self._lectura = None
 
@@ -105,6 +121,8 @@ class Panel:
             if lectura:
                 print(lectura)
             plt.show()
+            if self.pie:
+                print(self.pie)
             return None
         import ipywidgets as widgets
         from IPython.display import display
@@ -112,10 +130,10 @@ class Panel:
         self._salida = widgets.Output()
         self._lectura = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         for control in self.controles.values():
-            control.style = {"description_width": "initial"}
             control.observe(self._redibujar, names="value")
         cabeza = [widgets.HTML(f"<h4>{self.titulo}</h4>")] if self.titulo else []
-        caja = widgets.VBox(cabeza + list(self.controles.values()) + [self._lectura, self._salida])
+        pie = [widgets.HTML(f"<p>{self.pie}</p>", layout=widgets.Layout(max_width="52em"))] if self.pie else []
+        caja = widgets.VBox(cabeza + list(self.controles.values()) + [self._lectura, self._salida] + pie)
         caja.add_class("panel-curso")
         display(caja)
         self._redibujar()

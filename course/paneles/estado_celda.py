@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Panel, registrar_panel
+from ..graficas import leyenda_fuera
+from .base import Panel, limite_simetrico, registrar_panel
 
 __all__ = ["panel_estado_celda", "FASES", "compuertas_por_fase"]
 
@@ -36,13 +37,16 @@ def _dibujar(fig, **valores) -> str:
     colores = {"escribir": "tab:green", "guardar": "tab:blue", "olvidar": "tab:red"}
     for nombre, inicio, fin, candidato in FASES:
         ax.axvspan(inicio + 0.5, fin + 0.5, color=colores[nombre], alpha=0.12)
-        ax.text((inicio + fin) / 2 + 0.5, 1.0, f"{nombre}\nC̃ = {candidato:g}", ha="center", va="top", fontsize=8)
+        ax.text((inicio + fin) / 2 + 0.5, 0.97, f"{nombre}\nC̃ = {candidato:g}", ha="center", va="top", fontsize=8,
+                transform=ax.get_xaxis_transform())
     ax.plot(pasos, C, "o-", ms=3, color="black", label="estado de la celda C_t")
     ax.axhline(0, color="gray", lw=0.5)
-    ax.set_ylim(-1.1, 1.1)
+    # El eje crece con C_t (con f = i = 1 la cinta acumula hasta |C| ≈ 12); nunca menos de ±1.4.
+    limite = limite_simetrico(C, minimo=1.4, margen=1.5)  # arriba quedan los rótulos de las fases
+    ax.set_ylim(-limite, limite)
     ax.set_xlabel("paso t")
     ax.set_ylabel("C_t")
-    ax.legend(loc="lower left")
+    leyenda_fuera(ax)
     fig.tight_layout()
     fin_guardar = FASES[1][2] - 1
     return f"Al terminar de guardar C = {C[fin_guardar]:.3f} (ideal: 0.8); al final C = {C[-1]:.3f} (ideal: 0)."

@@ -25,24 +25,32 @@ def normas_por_distancia(radio: float, T: int) -> tuple[np.ndarray, np.ndarray]:
     return normas_tanh, normas_lineal
 
 
-def _describir(norma: float) -> str:
-    if norma < 1e-3:
+#: Criterio del panel, relativo a la norma a distancia 0 (que vale 1): por debajo «se desvanece», por encima «explota».
+DESVANECE = 1e-2
+EXPLOTA = 1e2
+
+
+def _describir(relativa: float) -> str:
+    if relativa < DESVANECE:
         return "se desvanece"
-    if norma > 1e3:
+    if relativa > EXPLOTA:
         return "explota"
-    return "sobrevive"
+    return "llega"
 
 
 def _dibujar(fig, radio: float, T: int) -> str:
     normas_tanh, normas_lineal = normas_por_distancia(radio, T)
     ax = fig.add_subplot(1, 1, 1)
-    grafica_normas(ax, {"RNN con tanh": normas_tanh, "sin tanh (ρ^k)": normas_lineal})
+    grafica_normas(ax, {"RNN con tanh": normas_tanh, "sin tanh (ρ^k)": normas_lineal},
+                   umbrales={EXPLOTA: "explota (> 10²)", DESVANECE: "se desvanece (< 10⁻²)"})
     ax.set_title(f"Radio espectral de W_h = {radio:.2f}")
     fig.tight_layout()
     k = T - 1
+    con_tanh, sin_tanh = normas_tanh[-1] / normas_tanh[0], normas_lineal[-1] / normas_lineal[0]
     return (
-        f"A distancia {k}: con tanh ‖∂h_T/∂h_(T-{k})‖ = {normas_tanh[-1]:.2e} ({_describir(normas_tanh[-1])}); "
-        f"sin tanh = {normas_lineal[-1]:.2e} ({_describir(normas_lineal[-1])})."
+        f"A distancia {k}: con tanh ‖∂h_T/∂h_(T-{k})‖ = {normas_tanh[-1]:.2e} ({_describir(con_tanh)}); "
+        f"sin tanh = {normas_lineal[-1]:.2e} ({_describir(sin_tanh)}). Criterio: comparado con la norma a "
+        f"distancia 0 (que vale 1), menos de 10⁻² es «se desvanece» y más de 10² es «explota»."
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import Rectangle
 
+from ..graficas import leyenda_fuera
 from .base import Panel, registrar_panel
 
 __all__ = ["panel_recorte", "recortes"]
@@ -43,7 +44,7 @@ def _dibujar(fig, g1: float, g2: float, umbral: float, recortar) -> str:
     ax.axvline(0, color="0.85", lw=0.5)
     ax.set_xlabel("g₁")
     ax.set_ylabel("g₂")
-    ax.legend(loc="upper left", fontsize=8)
+    leyenda_fuera(ax)
     fig.tight_layout()
     giro_norma = _angulo(vectores["original"], vectores["por norma"])
     giro_valor = _angulo(vectores["original"], vectores["por valor (np.clip)"])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Panel, registrar_panel
+from ..graficas import leyenda_fuera
+from .base import Panel, limite_simetrico, registrar_panel
 
 __all__ = ["panel_salida", "CANDIDATOS"]
 
@@ -27,10 +28,14 @@ def _dibujar(fig, f: float, i: float, o: float) -> str:
     ax.plot(pasos, C, "o-", ms=3, color="black", label="estado de la celda C_t")
     ax.plot(pasos, H, "s-", ms=3, color="tab:purple", label="estado oculto h_t = o ⊙ tanh(C_t)")
     ax.axhline(0, color="gray", lw=0.5)
-    ax.set_ylim(-3, 3)
+    for borde in (-1, 1):
+        ax.axhline(borde, color="tab:purple", lw=0.6, ls=":")
+    # El eje sigue a C_t (con f = i = 1 llega a 4.5); h_t nunca sale de ±1 (las líneas punteadas).
+    limite = limite_simetrico(C, CANDIDATOS, H, minimo=1.1)
+    ax.set_ylim(-limite, limite)
     ax.set_xlabel("paso t")
     ax.set_title(f"f = {f:.2f},  i = {i:.2f},  o = {o:.2f}")
-    ax.legend(loc="lower left", fontsize=8)
+    leyenda_fuera(ax)
     fig.tight_layout()
     return f"Mayor |C_t| = {np.abs(C).max():.3f}; mayor |h_t| = {np.abs(H).max():.3f}; al final h_T = {H[-1]:.3f}."
 

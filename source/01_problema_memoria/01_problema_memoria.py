@@ -48,7 +48,7 @@ posiciones = trayectoria_pelota(T=8)
 fig, ejes = plt.subplots(1, 2, figsize=(8, 3))
 grafica_pelota(ejes[0], posiciones, mostrar=1)
 ejes[0].set_title("Una posición: ¿a dónde va?")
-grafica_pelota(ejes[1], posiciones, mostrar=5)
+grafica_pelota(ejes[1], posiciones, mostrar=5, revelar=True)
 ejes[1].set_title("Cinco posiciones: ya se adivina")
 plt.show()
 
@@ -424,7 +424,7 @@ comprobar_cercano(normas_gradiente(H, W), rnn.normas_jacobiano(H, W), "normas co
 # %% [markdown]
 # ## 6. Juega con la memoria
 #
-# Mueve los deslizadores. El **radio espectral** de $W_h$ es el factor por el que $W_h$ estira los vectores (aquí $W_h$ es ortogonal por un escalar, así que estira todos por igual). La curva «sin tanh (ρ^k)» es la red sin $\tanh$, cuyo gradiente vale exactamente $\rho^k$; la curva «RNN con tanh» es la RNN de verdad. La línea gris punteada marca la norma 1.
+# Mueve los deslizadores. El **radio espectral** de $W_h$ es el factor por el que $W_h$ estira los vectores (aquí $W_h$ es ortogonal por un escalar, así que estira todos por igual). La curva «sin tanh (ρ^k)» es la red sin $\tanh$, cuyo gradiente vale exactamente $\rho^k$; la curva «RNN con tanh» es la RNN de verdad. La línea gris punteada marca la norma 1, y las rojas, nuestro criterio: por debajo de $10^{-2}$ (una centésima de la norma a distancia 0) decimos que el gradiente **se desvanece** y por encima de $10^{2}$, que **explota**.
 #
 # * Con radio menor que 1, ¿a qué distancia el gradiente ya es menor que una milésima?
 # * Con radio mayor que 1, la red sin $\tanh$ explota. ¿Por qué la de $\tanh$ no explota tanto? (Pista: ¿qué le pasa a $1 - h^2$ cuando los estados crecen?)

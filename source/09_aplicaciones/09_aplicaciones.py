@@ -37,7 +37,7 @@ import numpy as np
 
 from course.datos import aplicaciones, energia, metro
 from course.diagramas import diagrama_rnn_desenrollada
-from course.graficas import grafica_exactitud, grafica_perdida, grafica_pronostico
+from course.graficas import ETIQUETAS, grafica_exactitud, grafica_perdida, grafica_pronostico
 from course.paneles import panel_recorte
 from course.pruebas import comprobar_cercano, comprobar_escalar, comprobar_forma, generador
 
@@ -257,7 +257,7 @@ grafica_exactitud(ax, DISTANCIAS, resultados, azar=1 / len(metro.respuestas()))
 ax.set_title(f"Exactitud contra L ({ITERACIONES_METRO} iteraciones, {len(SEMILLAS)} semilla(s))")
 plt.show()
 for celda, tabla in resultados.items():
-    print(f"{celda:>5}: " + "  ".join(f"L={L}: {fila.mean():.0%}" for L, fila in zip(DISTANCIAS, tabla)))
+    print(f"{ETIQUETAS[celda]:>10}: " + "  ".join(f"L={L}: {fila.mean():.0%}" for L, fila in zip(DISTANCIAS, tabla)))
 
 # %% [markdown]
 # **Qué esperar y qué medimos.** Con distancias cortas las tres redes aciertan todo. Al alejar la pista, la RNN simple se queda en el azar: el gradiente que tendría que decirle «guarda la estación del primer paso» se desvanece en los 40 pasos de ruido. La LSTM y la GRU, con su camino aditivo para la memoria, siguen acertando.
@@ -505,7 +505,7 @@ inicio_prueba = len(demanda_mw) - len(prueba)
 ingenuos = {}
 for nombre, retraso in energia.RETRASOS_INGENUOS.items():
     ingenuos[nombre] = demanda_mw[inicio_prueba - retraso:len(demanda_mw) - retraso]
-    print(f"MAE del ingenuo «{nombre}» en la prueba: {error_absoluto_medio(prueba, ingenuos[nombre]):7.1f} MW")
+    print(f"MAE del ingenuo «{ETIQUETAS[nombre]}» en la prueba: {error_absoluto_medio(prueba, ingenuos[nombre]):7.1f} MW")
 
 # %% [markdown]
 # ### La LSTM
@@ -516,12 +516,12 @@ for nombre, retraso in energia.RETRASOS_INGENUOS.items():
 r = RESULTADOS["energia"]
 fig, ejes = plt.subplots(1, 2, figsize=(11, 3.2), gridspec_kw={"width_ratios": [1, 2]})
 grafica_perdida(ejes[0], r, titulo="Pérdida (ECM, datos normalizados)")
-grafica_pronostico(ejes[1], r["real"], {"LSTM": r["pronostico"], "semana anterior": ingenuos["semana_anterior"]}, pasos=3 * energia.POR_DIA)
+grafica_pronostico(ejes[1], r["real"], {"lstm": r["pronostico"], "semana_anterior": ingenuos["semana_anterior"]}, pasos=3 * energia.POR_DIA)
 ejes[1].set_title("Primeros 3 días del periodo de prueba")
 plt.tight_layout()
 plt.show()
 for nombre, valor in sorted(r["mae"].items(), key=lambda par: par[1]):
-    print(f"MAE {nombre:>16}: {valor:7.1f} MW")
+    print(f"MAE {ETIQUETAS[nombre] + ':':<37}{valor:7.1f} MW")
 
 # %% [markdown]
 # **Resultados.** Con el presupuesto corto (300 iteraciones) la LSTM ya le gana a los tres ingenuos en el periodo de prueba, aunque por poco: alrededor de 500 MW de MAE contra 514 MW del ingenuo de la semana anterior, 652 MW del último valor y 1923 MW del día anterior (la demanda es bastante más baja el fin de semana, así que «igual que ayer» falla mucho los sábados y los lunes). Con el presupuesto completo de `make bench` (1500 iteraciones) la LSTM llegó a **284 MW** de MAE en la prueba (221 MW en la validación), contra **514 MW** del ingenuo estacional: casi la mitad del error.
