@@ -69,7 +69,8 @@ def pytest_terminal_summary(terminalreporter):
     from corpus import leer_guardados
 
     calificadas, validadas = leer_guardados("calificacion"), leer_guardados("validate")
-    if not calificadas and not validadas:
+    tiempo = leer_guardados("tiempo_validate").get("09_aplicaciones")
+    if not calificadas and not validadas and not tiempo:
         return
     escribir = terminalreporter.write_line
     terminalreporter.section("corpus de calificación")
@@ -107,3 +108,6 @@ def pytest_terminal_summary(terminalreporter):
         for k, v in casos.items():
             if not v["fallas"]:
                 escribir(f"  Validate no ve: {k} (ejercicio {v['ejercicio'].removesuffix('_prueba')})")
+    if tiempo:
+        escribir(f"Validate de la lección 09 / mediana de las demás: {tiempo['cociente']:.2f} "
+                 f"({tiempo['segundos']:.1f} s contra {tiempo['mediana_demas']:.1f} s)")

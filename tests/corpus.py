@@ -123,7 +123,7 @@ def calificar_leccion(asignacion: str, casos: list[Caso], carpeta: Path, trabaja
 # ---------------------------------------------------------------------------------------------
 # Validate: las pruebas visibles de la versión del estudiante, como el botón de nbgrader
 # ---------------------------------------------------------------------------------------------
-def _validar_uno(ruta: str) -> list[str]:
+def validar_uno(ruta: str) -> list[str]:
     """grade_id de las celdas de prueba que Validate de nbgrader reporta como fallidas en ``ruta``."""
     from nbgrader.validator import Validator
 
@@ -147,7 +147,7 @@ def validar_cuadernos(cuadernos: dict[str, object], carpeta: Path, trabajadores:
         rutas[nombre] = carpeta / f"{nombre}.ipynb"
         nbformat.write(nb, str(rutas[nombre]))
     with ProcessPoolExecutor(max_workers=trabajadores or os.cpu_count() or 1) as grupo:
-        futuros = {nombre: grupo.submit(_validar_uno, str(ruta)) for nombre, ruta in rutas.items()}
+        futuros = {nombre: grupo.submit(validar_uno, str(ruta)) for nombre, ruta in rutas.items()}
         return {nombre: f.result() for nombre, f in futuros.items()}
 
 

@@ -59,3 +59,24 @@ def test_validate_del_lab_espera_la_salida_con_la_maquina_cargada(tmp_path, monk
 
     # El resto de la configuración del curso sigue valiendo.
     assert ejecutor.timeout == Execute(config=cargar_configuracion(RAIZ)).timeout
+
+
+@pytest.mark.lento
+def test_validate_de_la_leccion_09_cuesta_como_las_demas(tmp_path):
+    """El botón Validate de la lección 09 (la de los modelos entrenados) no hace esperar más que el de las demás:
+    se mide el cuaderno resuelto de cada lección, uno tras otro, y se compara contra la mediana de las otras."""
+    import statistics
+    import time
+
+    segundos = {}
+    for asignacion in ASIGNACIONES:
+        ruta = tmp_path / f"{asignacion}.ipynb"
+        nbformat.write(corpus.cuaderno_de(None, asignacion), str(ruta))
+        inicio = time.perf_counter()
+        assert corpus.validar_uno(str(ruta)) == [], asignacion
+        segundos[asignacion] = time.perf_counter() - inicio
+    nueve = segundos.pop("09_aplicaciones")
+    cociente = nueve / statistics.median(segundos.values())
+    corpus.guardar("09_aplicaciones.tiempo_validate", {"segundos": nueve, "mediana_demas": statistics.median(segundos.values()),
+                                                       "cociente": cociente})
+    assert cociente <= 3, f"Validate de la lección 09 tarda {cociente:.1f} veces la mediana de las demás"
