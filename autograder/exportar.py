@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nbgrader.plugins import ExportPlugin
 
-from .calificar import ESTADOS, Resultado, cuadernos_de, ejercicios_de
+from .calificar import ESTADOS, Resultado, cuadernos_de, ejercicios_de, resultados
 
 __all__ = ["filas", "exportar", "tabla_texto", "anotar_entrega", "anotacion", "registrar", "ExportadorCSV", "escribir_csv"]
 
@@ -209,6 +209,13 @@ def exportar(raiz: Path, asignacion: str) -> dict[str, Path]:
     return {"csv": ruta_csv, "resumen": ruta_md, "grafica": ruta_png}
 
 
+def _aislamientos(raiz: Path, asignacion: str) -> list[str]:
+    """Qué aislamiento y qué límites tuvo cada núcleo al calificar (lo guarda ``calificar``), sin repetir."""
+    if not (Path(raiz) / "calificacion" / f"{asignacion}.json").exists():
+        return ["sin datos: la asignación no se calificó con `python -m autograder calificar`"]
+    return list(dict.fromkeys(r.aislamiento for r in resultados(raiz, asignacion) if r.aislamiento)) or ["sin datos"]
+
+
 def _resumen(raiz: Path, asignacion: str, lista: list[dict]) -> dict:
     ejercicios = {_columna(g): p for g, p in ejercicios_de(raiz, asignacion).items()}
     maximo = sum(ejercicios.values()) or 1.0
@@ -234,6 +241,7 @@ def _resumen(raiz: Path, asignacion: str, lista: list[dict]) -> dict:
     lineas += [f"| {e} | {n} | {p:.0f} % |" for e, n, p in fallos]
     lineas += ["", "## Estados", "", "| estado | entregas |", "|---|---|"]
     lineas += [f"| {e} | {n} |" for e, n in sorted(estados.items(), key=lambda x: -x[1])]
+    lineas += ["", "## Aislamiento y límites", ""] + [f"* {a}" for a in _aislamientos(raiz, asignacion)]
     return {"texto": "\n".join(lineas) + "\n", "distribucion": distribucion, "fallos": fallos, "totales": totales, "maximo": maximo}
 
 

@@ -79,3 +79,11 @@ def test_formgrader_ve_estado_bandera_nombres_y_ninguna_pendiente(calificado):
     envios = {s["student"]: s for s in curso.api.get_submissions(ASIGNACION)}
     assert all(envios[e]["autograded"] for e in CASOS), {e: envios[e]["autograded"] for e in CASOS}
     assert envios["json_corrupto"]["score"] == 0
+
+
+def test_el_resumen_dice_con_que_aislamiento_y_limites_se_califico(calificado):
+    curso, lista = calificado
+    resumen = exportar(curso.raiz, ASIGNACION)["resumen"].read_text(encoding="utf-8")
+    seccion = resumen.split("## Aislamiento y límites", 1)[1]
+    assert {r.aislamiento for r in lista} and all(r.aislamiento in seccion for r in lista)
+    assert "bubblewrap" in seccion
