@@ -63,7 +63,8 @@ c.ExportApp.plugin_class = "autograder.exportar.ExportadorCSV"
 # de todos modos (inseguro): c.EjecucionAislada.aislamiento = False
 from autograder.trabajador import preprocesadores as _preprocesadores  # noqa: E402
 
-c.Autograde.autograde_preprocessors = _preprocesadores()
+# Al final, el estado y las observaciones (revisión y ejecución) van al gradebook, como con `calificar`.
+c.Autograde.autograde_preprocessors = _preprocesadores() + ["autograder.preprocesadores.AnotarEjecucion"]
 c.EjecucionAislada.limite_cuaderno = 300.0  # segundos para todo el cuaderno (por celda: Execute.timeout)
 c.EjecucionAislada.memoria_mib = 2048
 c.EjecucionAislada.procesos = 64

@@ -256,7 +256,8 @@ class EjecucionAislada(Execute):
                         break
                 indice += 1
         self.set_widgets_metadata()
-        self.nb.metadata["calificador"] = {"incidencias": self._incidencias, "salida_truncada": self._truncado}
+        # Junto a lo que anotó la revisión (``revision``), que no se pisa.
+        self.nb.metadata.setdefault("calificador", {}).update(incidencias=self._incidencias, salida_truncada=self._truncado)
         return self.nb, self.resources
 
     # -- tiempos -----------------------------------------------------------------------------

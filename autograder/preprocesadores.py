@@ -11,17 +11,9 @@ from pathlib import Path
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
-__all__ = ["RevisarEntrega", "OcultarPruebas", "estado_de", "quitar_pruebas_ocultas"]
+from .estados import estado_de
 
-
-def estado_de(problemas) -> str:
-    """El estado (texto en español) que fijan las claves de ``problemas``: el más grave que aplique."""
-    from .calificar import ESTADOS
-
-    for clave, texto in ESTADOS.items():
-        if clave in problemas:
-            return texto
-    return ESTADOS["calificada"]
+__all__ = ["RevisarEntrega", "AnotarEjecucion", "OcultarPruebas", "quitar_pruebas_ocultas"]
 
 
 class RevisarEntrega(NbGraderPreprocessor):
@@ -69,9 +61,37 @@ class RevisarEntrega(NbGraderPreprocessor):
         try:
             with Gradebook(datos["db_url"]) as gb:
                 anotar_entrega(gb, datos["assignment"], datos["student"], datos["notebook"],
-                               estado_de(revision.problemas), revision.observaciones)
+                               estado_de(revision.problemas).value, revision.observaciones)
         except Exception as error:  # noqa: BLE001 — sin anotación la calificación sigue valiendo
             self.log.warning("No se pudo anotar la revisión en el gradebook: %s", error)
+
+
+class AnotarEjecucion(NbGraderPreprocessor):
+    """Último de ``Autograde.autograde_preprocessors``: el estado y las observaciones de la revisión **y de la ejecución**
+    (tiempo, memoria, núcleo, salida) al gradebook, también cuando califican ``nbgrader autograde`` o Formgrader.
+
+    ``python -m autograder calificar`` vuelve a escribir lo mismo desde su proceso principal (``exportar.registrar``).
+    """
+
+    def preprocess(self, nb, resources):
+        from nbgrader.api import Gradebook
+
+        from .exportar import anotar_entrega
+        from .reparar import revision_anotada
+        from .resultados import Resultado, incidencias_de, integrar
+
+        datos = resources.get("nbgrader", {})
+        if not (datos.get("db_url") and datos.get("student")):
+            return nb, resources
+        problemas, observaciones = revision_anotada(nb)
+        r = Resultado(datos["student"], datos["assignment"], problemas=sorted(problemas), observaciones=observaciones)
+        integrar(r, {"puntajes": {}, "incidencias": incidencias_de(nb)}, {})
+        try:
+            with Gradebook(datos["db_url"]) as gb:
+                anotar_entrega(gb, datos["assignment"], datos["student"], datos["notebook"], r.estado, r.observaciones)
+        except Exception as error:  # noqa: BLE001 — sin anotación la calificación sigue valiendo
+            self.log.warning("No se pudo anotar la ejecución en el gradebook: %s", error)
+        return nb, resources
 
 
 def quitar_pruebas_ocultas(fuente: str, inicio: str = "BEGIN HIDDEN TESTS", fin: str = "END HIDDEN TESTS") -> str:

@@ -93,6 +93,21 @@ def causa_del_fallo(texto: str) -> str:
     return lineas[-1][:300] if lineas else ""
 
 
+def incidencias_de(nb: dict) -> list[dict]:
+    """Las incidencias de la ejecución de un cuaderno calificado (JSON): las que anota ``EjecucionAislada`` y los
+    errores de memoria o de salida excesiva de sus celdas."""
+    calificador = nb.get("metadata", {}).get("calificador", {}) or {}
+    incidencias = list(calificador.get("incidencias", []))
+    if calificador.get("salida_truncada"):
+        incidencias.append({"tipo": "salida"})
+    for celda in nb.get("cells", []):
+        nombres = {o.get("ename") for o in celda.get("outputs", []) if o.get("output_type") == "error"}
+        for ename, tipo in (("MemoryError", "memoria"), ("SalidaExcesiva", "salida")):
+            if ename in nombres:
+                incidencias.append({"tipo": tipo, "grade_id": meta_nbgrader(celda).get("grade_id")})
+    return incidencias
+
+
 def integrar(r: Resultado, salida: dict, posibles: dict[str, float]) -> None:
     """Completa ``r`` con lo que devolvió el trabajador: puntajes, mensajes, incidencias y el estado."""
     problemas = set(r.problemas)

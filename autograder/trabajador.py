@@ -12,7 +12,7 @@ import warnings
 from pathlib import Path
 
 from .curso import CursoDeCalificacion, copiar_curso, mensajes_de_pruebas, meta_nbgrader
-from .resultados import Limites, cuadernos_de
+from .resultados import Limites, cuadernos_de, incidencias_de
 
 __all__ = ["iniciar", "calificar_entrega", "preprocesadores", "opciones_ejecucion", "cache_matplotlib"]
 
@@ -109,16 +109,7 @@ def _puntajes_y_mensajes(copia: CursoDeCalificacion, asignacion: str, estudiante
         if not ruta.exists():
             continue
         nb = json.loads(ruta.read_text(encoding="utf-8"))
-        incidencias += nb.get("metadata", {}).get("calificador", {}).get("incidencias", [])
-        if nb.get("metadata", {}).get("calificador", {}).get("salida_truncada"):
-            incidencias.append({"tipo": "salida"})
-        for celda in nb["cells"]:
-            meta = meta_nbgrader(celda)
-            errores = [o for o in celda.get("outputs", []) if o.get("output_type") == "error"]
-            if any(o.get("ename") == "MemoryError" for o in errores):
-                incidencias.append({"tipo": "memoria", "grade_id": meta.get("grade_id")})
-            if any(o.get("ename") == "SalidaExcesiva" for o in errores):
-                incidencias.append({"tipo": "salida", "grade_id": meta.get("grade_id")})
+        incidencias += incidencias_de(nb)
         mensajes.update(mensajes_de_pruebas(nb))
     return puntajes, mensajes, incidencias
 

@@ -1,4 +1,4 @@
-"""Los tres botones del instructor dan la misma calificación a la clase hostil: ``python -m autograder calificar``,
+"""Los tres botones del instructor dan la misma calificación, el mismo estado y la misma bandera a la clase hostil: ``python -m autograder calificar``,
 el «Autograde» de Formgrader (``NbGraderAPI.autograde``) y ``nbgrader autograde`` en la terminal."""
 
 from __future__ import annotations
@@ -25,10 +25,16 @@ CASOS = ["solucion_completa", "en_blanco", "prueba_markdown", "prueba_editada", 
          "id_renombrado", "excepcion_temprana", "ciclo_infinito", "os_exit", "advertencia", "manipulacion"]
 
 
-def _puntajes(raiz: Path, estudiantes) -> dict[str, dict[str, float]]:
+def _puntajes(raiz: Path, estudiantes) -> dict[str, tuple]:
+    """Por estudiante: puntaje de cada ejercicio, estado anotado y bandera, tal como los ve Formgrader."""
+    from autograder.exportar import anotacion
+
     with Gradebook(f"sqlite:///{raiz / 'gradebook.db'}") as gb:
-        return {e: {g.name: float(g.score) for g in gb.find_submission_notebook(ASIGNACION, ASIGNACION, e).grades}
-                for e in estudiantes}
+        salida = {}
+        for e in estudiantes:
+            envio = gb.find_submission_notebook(ASIGNACION, ASIGNACION, e)
+            salida[e] = ({g.name: float(g.score) for g in envio.grades}, anotacion(envio)[0], envio.flagged)
+        return salida
 
 
 @pytest.fixture(scope="module")
