@@ -35,7 +35,6 @@ _MARCAS = {
     "test_mi_trabajo": "lento",
     "test_aislamiento": "lento",
     ("test_etiquetas", "test_la_etiqueta_no_cambia_la_calificacion"): "lento",
-    ("test_delegacion", "test_calificar"): "lento",
     ("test_delegacion", "test_nbgrader_api_autograde"): "lento",
     ("test_delegacion", "test_nbgrader_autograde_en_la_terminal"): "lento",
     ("test_delegacion", "test_solucion_oficial_calificada_sin_observaciones"): "lento",

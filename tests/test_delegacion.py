@@ -3,8 +3,9 @@
 El corpus está en ``tests/delegacion/<asignacion>.toml``: cada ``[[delegacion]]`` trae ``ejercicio``
 (grade_id de la celda de solución; su prueba es ``ejercicio + "_prueba"``), ``codigo`` (el texto
 nuevo de esa celda) y ``llamada`` (el nombre completo que la observación debe nombrar).
-Se califica por los tres caminos: ``python -m autograder calificar``, ``NbGraderAPI.autograde``
-(lo que usa Formgrader) y ``nbgrader autograde`` en la carpeta del curso.
+Se califica por los tres caminos: ``python -m autograder calificar`` (con los demás corpus, en
+``tests/test_calificacion.py``), ``NbGraderAPI.autograde`` (lo que usa Formgrader) y ``nbgrader autograde``
+en la carpeta del curso (aquí).
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -22,47 +21,15 @@ import pytest
 from autograder.clase import cuaderno_resuelto
 from autograder.curso import CursoDeCalificacion, meta_nbgrader
 from autograder.reparar import revisar
+import corpus
 from cuadernos import RAIZ
 
-CORPUS = Path(__file__).resolve().parent / "delegacion"
+CASOS = corpus.cargar("delegacion")
 
 
-@dataclass(frozen=True)
-class Delegacion:
-    asignacion: str
-    ejercicio: str
-    codigo: str
-    llamada: str
-    numero: int
-
-    @property
-    def estudiante(self) -> str:
-        return f"delega_{self.numero:02d}_{self.ejercicio}"
-
-    @property
-    def prueba(self) -> str:
-        return f"{self.ejercicio}_prueba"
-
-
-def cargar_corpus(carpeta: Path = CORPUS) -> list[Delegacion]:
-    """Todas las entradas del corpus, en orden de archivo y de aparición."""
-    casos = []
-    for ruta in sorted(carpeta.glob("*.toml")):
-        for numero, d in enumerate(tomllib.loads(ruta.read_text(encoding="utf-8")).get("delegacion", [])):
-            casos.append(Delegacion(ruta.stem, d["ejercicio"], d["codigo"], d["llamada"], numero))
-    return casos
-
-
-CASOS = cargar_corpus()
-
-
-def entrega(caso: Delegacion):
+def entrega(caso):
     """La solución oficial de la lección con la celda de ``caso.ejercicio`` reemplazada por ``caso.codigo``."""
-    nb = cuaderno_resuelto(RAIZ, caso.asignacion)
-    celdas = [c for c in nb.cells if meta_nbgrader(c).get("grade_id") == caso.ejercicio and meta_nbgrader(c).get("solution")]
-    assert len(celdas) == 1, f"{caso.asignacion}: no hay celda de solución «{caso.ejercicio}»"
-    celdas[0].source = caso.codigo.strip("\n")
-    return nb
+    return corpus.cuaderno_de(caso, caso.asignacion)
 
 
 def test_el_corpus_existe_y_esta_bien_formado():
@@ -122,37 +89,8 @@ def _comprobar(puntajes: dict[str, dict[str, float]], maximos: dict[str, float],
         assert puntajes[caso.estudiante] == esperado, f"{camino}: {caso}"
 
 
-@pytest.fixture(scope="module")
-def por_calificar(curso):
-    """Resultados de ``python -m autograder calificar`` (se corre primero: reparte entre trabajadores)."""
-    from autograder.__main__ import main
-    from autograder.calificar import resultados
-
-    salida = {}
-    for asignacion in LECCIONES:
-        assert main(["calificar", "--curso", str(curso.raiz), "--asignacion", asignacion, "--trabajadores", "2",
-                     "--limite-celda", "30", "--limite-cuaderno", "200"]) == 0
-        salida[asignacion] = resultados(curso.raiz, asignacion)
-    return salida
-
-
 @pytest.mark.parametrize("asignacion", LECCIONES)
-def test_calificar(por_calificar, asignacion):
-    from autograder.calificar import ejercicios_de
-
-    lista = {r.estudiante: r for r in por_calificar[asignacion]}
-    maximos = ejercicios_de(RAIZ, asignacion)
-    assert (lista["oficial"].estado, lista["oficial"].observaciones) == ("calificada", [])
-    _comprobar({e: {g: v[0] for g, v in r.puntajes.items()} for e, r in lista.items()}, maximos, asignacion, "calificar")
-    for caso in (c for c in CASOS if c.asignacion == asignacion):
-        r = lista[caso.estudiante]
-        assert r.estado == "solución que delega en el curso", r
-        assert any(caso.llamada in o and "vale 0" in o for o in r.observaciones), r.observaciones
-        assert caso.llamada in r.mensajes.get(caso.prueba, ""), r.mensajes
-
-
-@pytest.mark.parametrize("asignacion", LECCIONES)
-def test_nbgrader_api_autograde(curso, por_calificar, asignacion):
+def test_nbgrader_api_autograde(curso, asignacion):
     from autograder.calificar import ejercicios_de
 
     puntajes = {}
@@ -164,14 +102,14 @@ def test_nbgrader_api_autograde(curso, por_calificar, asignacion):
 
 
 @pytest.mark.parametrize("asignacion", LECCIONES)
-def test_nbgrader_autograde_en_la_terminal(curso, por_calificar, asignacion):
+def test_nbgrader_autograde_en_la_terminal(curso, asignacion):
     from nbgrader.api import Gradebook
 
     from autograder.calificar import ejercicios_de
     from autograder.exportar import anotacion
 
     estudiantes = ["oficial", *(c.estudiante for c in CASOS if c.asignacion == asignacion)]
-    with Gradebook(f"sqlite:///{curso.raiz / 'gradebook.db'}") as gb:  # lo anotado por calificar no debe contar aquí
+    with Gradebook(f"sqlite:///{curso.raiz / 'gradebook.db'}") as gb:  # lo que anotó el camino anterior no cuenta aquí
         for estudiante in estudiantes:
             envio = gb.find_submission_notebook(asignacion, asignacion, estudiante)
             envio.flagged = False
