@@ -55,6 +55,8 @@ def curso(tmp_path_factory):
     if not diagnostico().disponible:
         saltar_o_fallar(f"Sin aislamiento de núcleos: {diagnostico().motivo}.")
     raiz = tmp_path_factory.mktemp("clase") / "curso"
+    # Lo que deje otra corrida (p. ej. un nbgrader sin caja) no debe decidir la prueba de manipulación.
+    Path("/tmp/calificador_hackeo.txt").unlink(missing_ok=True)
     CursoDeCalificacion(raiz).preparar([ASIGNACION])
     clase = fabricar_clase(RAIZ, ASIGNACION)
     zip_lms = raiz / "descarga.zip"
