@@ -12,6 +12,8 @@ __all__ = [
     "comprobar_forma",
     "comprobar_cercano",
     "comprobar_escalar",
+    "comprobar_sin_cambios",
+    "llamar",
     "sin_advertencias",
     "con_referencia",
     "generador",
@@ -32,6 +34,7 @@ def comprobar_arreglo(valor, nombre: str) -> np.ndarray:
     Falla con un mensaje si la función devolvió None (olvidaste ``return``),
     una tupla o una lista.
     """
+    __tracebackhide__ = True
     if valor is None:
         raise AssertionError(
             f"`{nombre}` es None: ¿olvidaste escribir `return` al final de tu función?"
@@ -56,6 +59,7 @@ def comprobar_forma(valor, forma: tuple, nombre: str, pista: str | None = None) 
         nombre: cómo se llama el valor en la lección (``h_t``, ``C_t``…).
         pista: causa probable del error, si se conoce.
     """
+    __tracebackhide__ = True
     arreglo = comprobar_arreglo(valor, nombre)
     forma = tuple(forma)
     if arreglo.shape != forma:
@@ -91,6 +95,7 @@ def comprobar_cercano(
             que produce un error típico, el mensaje da esa pista.
         pista: pista general que se añade si no se reconoce el error.
     """
+    __tracebackhide__ = True
     esperado = np.asarray(esperado, dtype=float)
     obtenido = comprobar_forma(obtenido, esperado.shape, nombre)
     obtenido = obtenido.astype(float)
@@ -123,6 +128,7 @@ def comprobar_cercano(
 
 def comprobar_escalar(obtenido, esperado: float, nombre: str, **opciones) -> None:
     """Como :func:`comprobar_cercano`, pero exige un número (no un arreglo con varios)."""
+    __tracebackhide__ = True
     arreglo = comprobar_arreglo(obtenido, nombre)
     if arreglo.size != 1:
         raise AssertionError(
@@ -135,6 +141,7 @@ def comprobar_escalar(obtenido, esperado: float, nombre: str, **opciones) -> Non
 @contextlib.contextmanager
 def sin_advertencias(que: str = "tu función"):
     """Convierte cualquier advertencia (desbordamiento, división entre cero…) en un error claro."""
+    __tracebackhide__ = True
     # El subdesbordamiento (e^-1000 → 0) da el resultado correcto y numpy lo ignora por omisión.
     with warnings.catch_warnings(record=True) as avisos, np.errstate(all="warn", under="ignore"):
         warnings.simplefilter("always")
@@ -145,6 +152,49 @@ def sin_advertencias(que: str = "tu función"):
             f"{que} produjo una advertencia: «{primera.category.__name__}: {primera.message}». "
             "Escríbela de forma que no desborde ni divida entre cero."
         )
+
+
+def comprobar_sin_cambios(antes, despues, nombre: str) -> None:
+    """Exige que una entrada siga igual que su copia ``antes`` tras llamar a la función del estudiante."""
+    __tracebackhide__ = True
+    antes, despues = np.asarray(antes), np.asarray(despues)
+    if antes.shape != despues.shape or not np.array_equal(antes, despues, equal_nan=antes.dtype.kind == "f"):
+        raise AssertionError(f"modificaste {nombre} (la entrada); trabaja sobre una copia.")
+
+
+#: Errores de numpy dentro del código del estudiante → explicación en español.
+_ERRORES_NUMPY = (
+    ("matmul: Input operand", "un producto matricial (@ o np.dot) recibió formas que no encajan: el número de "
+     "columnas del primer factor debe ser igual al número de filas del segundo. Revisa el orden de los factores "
+     "y si alguno va transpuesto."),
+    ("shapes", "dos arreglos tienen formas que no encajan en un producto o una operación: imprime sus .shape y "
+     "revisa el orden de los factores."),
+    ("all the input array dimensions", "np.concatenate recibió arreglos cuyas formas no coinciden fuera del eje "
+     "que unes: revisa el eje (axis=0 apila filas) y que los dos tengan el mismo número de columnas m."),
+    ("could not be broadcast", "dos arreglos no se pueden combinar elemento a elemento porque sus formas no "
+     "coinciden: revisa las formas (n_h, m) de cada término y los ejes de tus sumas."),
+    ("axis", "usaste un eje que el arreglo no tiene: revisa el axis= de tus np.sum, np.mean o np.concatenate."),
+    ("index", "un índice se sale del arreglo: revisa los límites de tus rebanadas y ciclos."),
+)
+
+
+def llamar(funcion, *args, **kwargs):
+    """Llama a la función del estudiante; un error típico de formas de numpy llega explicado en español.
+
+    Sigue siendo una excepción (``AssertionError`` encadenada al error original), así la celda falla igual.
+    """
+    __tracebackhide__ = True
+    nombre = getattr(funcion, "__name__", "tu función")
+    try:
+        return funcion(*args, **kwargs)
+    except NotImplementedError:
+        raise
+    except (ValueError, IndexError, np.exceptions.AxisError) as error:
+        texto = str(error)
+        for clave, explicacion in _ERRORES_NUMPY:
+            if clave in texto:
+                raise AssertionError(f"`{nombre}` falló con «{type(error).__name__}: {texto}»: {explicacion}") from error
+        raise
 
 
 @contextlib.contextmanager

@@ -62,3 +62,34 @@ def test_sin_advertencias_tolera_subdesborde():
     # e^-1000 se redondea a 0, que es el valor correcto: no es un error del estudiante.
     with sin_advertencias("sigmoide"):
         assert np.exp(np.array([-1000.0]))[0] == 0.0
+
+
+def test_sin_cambios_nombra_la_entrada():
+    from course.pruebas import comprobar_sin_cambios
+
+    comprobar_sin_cambios([[1.0]], np.array([[1.0]]), "h0")
+    with pytest.raises(AssertionError, match=r"modificaste h0 \(la entrada\); trabaja sobre una copia"):
+        comprobar_sin_cambios([[1.0]], np.array([[2.0]]), "h0")
+
+
+def test_llamar_explica_en_espanol_los_errores_de_formas():
+    from course.pruebas import llamar
+
+    def paso_rnn(a, b):
+        return a @ b
+
+    assert llamar(paso_rnn, np.ones((2, 3)), np.ones((3, 1))).shape == (2, 1)
+    with pytest.raises(AssertionError, match=r"`paso_rnn` falló.*producto matricial") as info:
+        llamar(paso_rnn, np.ones((2, 3)), np.ones((2, 1)))
+    assert isinstance(info.value.__cause__, ValueError)
+    with pytest.raises(AssertionError, match="np.concatenate"):
+        llamar(np.concatenate, [np.ones((2, 3)), np.ones((2, 2))], axis=0)
+    with pytest.raises(NotImplementedError):
+        llamar(lambda: (_ for _ in ()).throw(NotImplementedError("Todavía no resuelves `f`")))
+
+
+def test_las_comprobaciones_ocultan_su_marco():
+    import course.pruebas as pruebas
+
+    for nombre in ("comprobar_arreglo", "comprobar_forma", "comprobar_cercano", "comprobar_escalar", "comprobar_sin_cambios", "llamar"):
+        assert "__tracebackhide__" in getattr(pruebas, nombre).__code__.co_varnames, nombre
