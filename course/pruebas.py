@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import traceback
 import warnings
 
 import numpy as np
@@ -192,10 +193,40 @@ def llamar(funcion, *args, **kwargs):
         raise
     except (ValueError, IndexError, np.exceptions.AxisError) as error:
         texto = str(error)
-        for clave, explicacion in _ERRORES_NUMPY:
-            if clave in texto:
-                raise AssertionError(f"`{nombre}` falló con «{type(error).__name__}: {texto}»: {explicacion}") from error
-        raise
+        explicacion = next((e for clave, e in _ERRORES_NUMPY if clave in texto), None)
+        if explicacion is None:
+            raise
+        # La última línea de Python que no es de numpy: casi siempre, la del estudiante.
+        propias = [m for m in traceback.extract_tb(error.__traceback__)[1:] if "numpy" not in m.filename]
+        donde = f" en la línea «{propias[-1].line.strip()}»" if propias and propias[-1].line else ""
+        raise AssertionError(f"`{nombre}` falló{donde}: {explicacion} (numpy dijo: {type(error).__name__}: {texto})") from None
+
+
+def _sin_marcos_del_curso(shell, etype, value, tb, tb_offset=None):
+    """Muestra el error sin los marcos de estas comprobaciones (``__tracebackhide__ = True``), ni siquiera el último.
+
+    IPython oculta esos marcos salvo el que lanza el error; así el mensaje en español queda justo bajo la línea
+    de la prueba que falló.
+    """
+    marcos = []
+    while tb is not None:
+        marcos.append(tb)
+        tb = tb.tb_next
+    visibles = [m for m in marcos if m.tb_frame.f_locals.get("__tracebackhide__") is not True] or marcos[:1]
+    for marco, siguiente in zip(visibles, visibles[1:] + [None]):
+        marco.tb_next = siguiente
+    shell.showtraceback((etype, value, visibles[0] if visibles else None), tb_offset=tb_offset)
+    return []
+
+
+def _registrar_en_ipython() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and not shell.custom_exceptions:
+        shell.set_custom_exc((AssertionError,), _sin_marcos_del_curso)
 
 
 @contextlib.contextmanager
@@ -221,3 +252,7 @@ def con_referencia(espacio: dict, **funciones):
                 espacio.pop(nombre, None)
             else:
                 espacio[nombre] = previa
+
+
+# En un núcleo de Jupyter, las pruebas que fallan muestran primero el mensaje en español.
+_registrar_en_ipython()

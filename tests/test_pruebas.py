@@ -81,7 +81,7 @@ def test_llamar_explica_en_espanol_los_errores_de_formas():
     assert llamar(paso_rnn, np.ones((2, 3)), np.ones((3, 1))).shape == (2, 1)
     with pytest.raises(AssertionError, match=r"`paso_rnn` falló.*producto matricial") as info:
         llamar(paso_rnn, np.ones((2, 3)), np.ones((2, 1)))
-    assert isinstance(info.value.__cause__, ValueError)
+    assert "numpy dijo: ValueError" in str(info.value)
     with pytest.raises(AssertionError, match="np.concatenate"):
         llamar(np.concatenate, [np.ones((2, 3)), np.ones((2, 2))], axis=0)
     with pytest.raises(NotImplementedError):
@@ -93,3 +93,19 @@ def test_las_comprobaciones_ocultan_su_marco():
 
     for nombre in ("comprobar_arreglo", "comprobar_forma", "comprobar_cercano", "comprobar_escalar", "comprobar_sin_cambios", "llamar"):
         assert "__tracebackhide__" in getattr(pruebas, nombre).__code__.co_varnames, nombre
+
+
+def test_en_jupyter_el_error_muestra_el_mensaje_sin_los_marcos_del_curso():
+    import re
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    celdas = ["import numpy as np\nfrom course.pruebas import comprobar_cercano",
+              "comprobar_cercano(np.ones(2), np.zeros(2), 'h_t', pista='revisa h.')"]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in celdas])
+    NotebookClient(nb, allow_errors=True, kernel_name="python3").execute()
+    (error,) = [o for o in nb.cells[1].outputs if o.output_type == "error"]
+    texto = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(error.traceback))
+    assert error.ename == "AssertionError" and "pruebas.py" not in texto
+    assert texto.strip().splitlines()[-1].startswith("AssertionError: `h_t` no coincide"), texto
