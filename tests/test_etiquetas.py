@@ -99,11 +99,14 @@ def test_talon_nombra_la_funcion_y_sigue_siendo_notimplementederror():
                                   metadata={"nbgrader": {"solution": True, "grade_id": "paso_rnn"}}),
         nbformat.v4.new_code_cell("### BEGIN SOLUTION\ny = 1\n### END SOLUTION",
                                   metadata={"nbgrader": {"solution": True, "grade_id": "libre"}}),
+        nbformat.v4.new_code_cell("# Copia aquí tus funciones.\n### BEGIN SOLUTION\ndef a():\n    pass\n\n\ndef b():\n    pass\n### END SOLUTION",
+                                  metadata={"nbgrader": {"solution": True, "grade_id": "previas"}}),
     ]
     nb = nbformat.v4.new_notebook(cells=celdas)
     nb, _ = TalonConNombre(config=cargar_configuracion(RAIZ)).preprocess(nb, {})
-    funcion, libre = (c.source for c in nb.cells)
+    funcion, libre, previas = (c.source for c in nb.cells)
     assert "    # TU CÓDIGO AQUÍ\n    raise NotImplementedError(\"Todavía no resuelves `paso_rnn`: borra esta línea" in funcion
     assert "Todavía no resuelves este ejercicio" in libre
+    assert "Todavía no resuelves `a` y `b`:" in previas
     with pytest.raises(NotImplementedError, match="Todavía no resuelves `paso_rnn`"):
         exec(funcion + "\npaso_rnn(1)", {})
