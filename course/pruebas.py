@@ -208,14 +208,19 @@ def _sin_marcos_del_curso(shell, etype, value, tb, tb_offset=None):
     IPython oculta esos marcos salvo el que lanza el error; así el mensaje en español queda justo bajo la línea
     de la prueba que falló.
     """
-    marcos = []
-    while tb is not None:
-        marcos.append(tb)
-        tb = tb.tb_next
-    visibles = [m for m in marcos if m.tb_frame.f_locals.get("__tracebackhide__") is not True] or marcos[:1]
-    for marco, siguiente in zip(visibles, visibles[1:] + [None]):
-        marco.tb_next = siguiente
-    shell.showtraceback((etype, value, visibles[0] if visibles else None), tb_offset=tb_offset)
+    original = tb
+    try:
+        marcos = []
+        while tb is not None:
+            marcos.append(tb)
+            tb = tb.tb_next
+        visibles = [m for m in marcos if m.tb_frame.f_locals.get("__tracebackhide__") is not True] or marcos[:1]
+        for marco, siguiente in zip(visibles, visibles[1:] + [None]):
+            marco.tb_next = siguiente
+        recortado = visibles[0] if visibles else None
+    except Exception:  # el error siempre debe mostrarse: nbgrader califica por la salida de error
+        recortado = original
+    shell.showtraceback((etype, value, recortado), tb_offset=tb_offset)
     return []
 
 
