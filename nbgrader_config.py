@@ -6,8 +6,8 @@ c.CourseDirectory.course_id = "memoria_recurrente"
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
 
-# Lo que ve el estudiante en lugar de la solución.
-c.ClearSolutions.code_stub = {"python": "# TU CÓDIGO AQUÍ\nraise NotImplementedError()"}
+# Lo que ve el estudiante en lugar de la solución; autograder.etiquetas.TalonConNombre pone el nombre de la función.
+c.ClearSolutions.code_stub = {"python": '# TU CÓDIGO AQUÍ\nraise NotImplementedError("Todavía no resuelves `{funcion}`: borra esta línea y escribe tu solución.")'}
 c.ClearSolutions.text_stub = "ESCRIBE AQUÍ TU RESPUESTA"
 c.ClearSolutions.begin_solution_delimeter = "BEGIN SOLUTION"
 c.ClearSolutions.end_solution_delimeter = "END SOLUTION"

@@ -1,15 +1,16 @@
-"""Etiqueta ``raises-exception`` en la versión del estudiante para que «Run All» de JupyterLab llegue al final."""
+"""Preprocesadores de la versión del estudiante: etiqueta ``raises-exception`` y talón que nombra su función."""
 
 from __future__ import annotations
 
 import ast
+import re
 
 from nbgrader.converters.generate_assignment import GenerateAssignment
-from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.preprocessors import ClearSolutions, NbGraderPreprocessor
 
 from .curso import meta_nbgrader
 
-__all__ = ["ETIQUETA", "EtiquetarExcepciones", "PREPROCESADORES_RELEASE", "celdas_que_pueden_fallar"]
+__all__ = ["ETIQUETA", "EtiquetarExcepciones", "TalonConNombre", "PREPROCESADORES_RELEASE", "celdas_que_pueden_fallar"]
 
 #: JupyterLab sigue con la celda siguiente cuando falla una celda con esta etiqueta; nbgrader la ignora
 #: (califica con ``allow_errors`` siempre activo).
@@ -88,5 +89,29 @@ class EtiquetarExcepciones(NbGraderPreprocessor):
         return nb, resources
 
 
-#: Los preprocesadores de ``generate_assignment`` de nbgrader, con el etiquetado primero (aún ve las soluciones).
-PREPROCESADORES_RELEASE = [EtiquetarExcepciones, *GenerateAssignment.class_traits()["preprocessors"].default()]
+class TalonConNombre(ClearSolutions):
+    """``ClearSolutions`` de nbgrader cuyo talón nombra la función de la celda.
+
+    ``code_stub`` (de ``c.ClearSolutions`` en ``nbgrader_config.py``) puede llevar ``{funcion}``: se cambia por el
+    nombre de la primera función que define la celda (o por «este ejercicio» si no define ninguna).
+    """
+
+    def _replace_solution_region(self, cell, language):
+        plantillas = self.code_stub
+        antes, _, solucion = cell.source.partition(self.begin_solution_delimeter)
+        patron = r"^\s*def\s+([A-Za-z_]\w*)\s*\("
+        # La función que la celda deja escrita; si no hay, las que el estudiante debe pegar (celda «previas»).
+        funciones = re.findall(patron, antes, re.M)[-1:] or re.findall(patron, solucion, re.M)
+        nombres = [f"`{f}`" for f in funciones]
+        texto_nombres = (", ".join(nombres[:-1]) + " y " + nombres[-1]) if len(nombres) > 1 else (nombres or ["este ejercicio"])[0]
+        self.code_stub = {lengua: texto.replace("`{funcion}`", texto_nombres) for lengua, texto in plantillas.items()}
+        try:
+            return super()._replace_solution_region(cell, language)
+        finally:
+            self.code_stub = plantillas
+
+
+#: Los preprocesadores de ``generate_assignment`` de nbgrader, con el etiquetado primero (aún ve las soluciones)
+#: y el talón con el nombre de la función en lugar del de nbgrader.
+PREPROCESADORES_RELEASE = [EtiquetarExcepciones, *(TalonConNombre if p is ClearSolutions else p
+                                                   for p in GenerateAssignment.class_traits()["preprocessors"].default())]

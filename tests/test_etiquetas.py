@@ -88,3 +88,25 @@ def test_la_etiqueta_no_cambia_la_calificacion(tmp_path):
     assert sum(o for o, _ in puntajes["blanco"].values()) == 0
     assert puntajes["blanco"] == puntajes["blanco_sin"]
     assert puntajes["resuelto"] == puntajes["resuelto_sin"]
+
+
+def test_talon_nombra_la_funcion_y_sigue_siendo_notimplementederror():
+    from autograder.curso import cargar_configuracion
+    from autograder.etiquetas import TalonConNombre
+
+    celdas = [
+        nbformat.v4.new_code_cell("def paso_rnn(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION",
+                                  metadata={"nbgrader": {"solution": True, "grade_id": "paso_rnn"}}),
+        nbformat.v4.new_code_cell("### BEGIN SOLUTION\ny = 1\n### END SOLUTION",
+                                  metadata={"nbgrader": {"solution": True, "grade_id": "libre"}}),
+        nbformat.v4.new_code_cell("# Copia aquí tus funciones.\n### BEGIN SOLUTION\ndef a():\n    pass\n\n\ndef b():\n    pass\n### END SOLUTION",
+                                  metadata={"nbgrader": {"solution": True, "grade_id": "previas"}}),
+    ]
+    nb = nbformat.v4.new_notebook(cells=celdas)
+    nb, _ = TalonConNombre(config=cargar_configuracion(RAIZ)).preprocess(nb, {})
+    funcion, libre, previas = (c.source for c in nb.cells)
+    assert "    # TU CÓDIGO AQUÍ\n    raise NotImplementedError(\"Todavía no resuelves `paso_rnn`: borra esta línea" in funcion
+    assert "Todavía no resuelves este ejercicio" in libre
+    assert "Todavía no resuelves `a` y `b`:" in previas
+    with pytest.raises(NotImplementedError, match="Todavía no resuelves `paso_rnn`"):
+        exec(funcion + "\npaso_rnn(1)", {})

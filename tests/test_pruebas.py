@@ -62,3 +62,50 @@ def test_sin_advertencias_tolera_subdesborde():
     # e^-1000 se redondea a 0, que es el valor correcto: no es un error del estudiante.
     with sin_advertencias("sigmoide"):
         assert np.exp(np.array([-1000.0]))[0] == 0.0
+
+
+def test_sin_cambios_nombra_la_entrada():
+    from course.pruebas import comprobar_sin_cambios
+
+    comprobar_sin_cambios([[1.0]], np.array([[1.0]]), "h0")
+    with pytest.raises(AssertionError, match=r"modificaste h0 \(la entrada\); trabaja sobre una copia"):
+        comprobar_sin_cambios([[1.0]], np.array([[2.0]]), "h0")
+
+
+def test_llamar_explica_en_espanol_los_errores_de_formas():
+    from course.pruebas import llamar
+
+    def paso_rnn(a, b):
+        return a @ b
+
+    assert llamar(paso_rnn, np.ones((2, 3)), np.ones((3, 1))).shape == (2, 1)
+    with pytest.raises(AssertionError, match=r"`paso_rnn` falló.*producto matricial") as info:
+        llamar(paso_rnn, np.ones((2, 3)), np.ones((2, 1)))
+    assert "numpy dijo: ValueError" in str(info.value)
+    with pytest.raises(AssertionError, match="np.concatenate"):
+        llamar(np.concatenate, [np.ones((2, 3)), np.ones((2, 2))], axis=0)
+    with pytest.raises(NotImplementedError):
+        llamar(lambda: (_ for _ in ()).throw(NotImplementedError("Todavía no resuelves `f`")))
+
+
+def test_las_comprobaciones_ocultan_su_marco():
+    import course.pruebas as pruebas
+
+    for nombre in ("comprobar_arreglo", "comprobar_forma", "comprobar_cercano", "comprobar_escalar", "comprobar_sin_cambios", "llamar"):
+        assert "__tracebackhide__" in getattr(pruebas, nombre).__code__.co_varnames, nombre
+
+
+def test_en_jupyter_el_error_muestra_el_mensaje_sin_los_marcos_del_curso():
+    import re
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    celdas = ["import numpy as np\nfrom course.pruebas import comprobar_cercano",
+              "comprobar_cercano(np.ones(2), np.zeros(2), 'h_t', pista='revisa h.')"]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in celdas])
+    NotebookClient(nb, allow_errors=True, kernel_name="python3").execute()
+    (error,) = [o for o in nb.cells[1].outputs if o.output_type == "error"]
+    texto = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(error.traceback))
+    assert error.ename == "AssertionError" and "pruebas.py" not in texto
+    assert texto.strip().splitlines()[-1].startswith("AssertionError: `h_t` no coincide"), texto
