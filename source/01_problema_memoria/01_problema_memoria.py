@@ -125,9 +125,10 @@ def dividir_pesos(W, n_h):
 
 
 # %% nbgrader={"grade": true, "grade_id": "dividir_pesos_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # n_h = 2, n_x = 3
 W = np.arange(10.0).reshape(2, 5)
-resultado = dividir_pesos(W, 2)
+resultado = llamar(dividir_pesos, W, 2)
 assert isinstance(resultado, tuple) and len(resultado) == 2, "dividir_pesos debe devolver una tupla (W_h, W_x)."
 W_h, W_x = resultado
 comprobar_forma(W_h, (2, 2), "W_h", pista="W_h son las primeras n_h columnas de W.")
@@ -170,6 +171,8 @@ def paso_rnn(x_t, h_prev, W, b):
 
 
 # %% nbgrader={"grade": true, "grade_id": "paso_rnn_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # un error de formas de numpy dentro de tu función llega explicado
+
 # Caso cerrado: n_h = 2, n_x = 1, m = 2 ejemplos (uno por columna).
 W = np.array([[1.0, 0.0, 2.0],
               [0.0, -1.0, 1.0]])
@@ -177,7 +180,7 @@ h_prev = np.array([[1.0, 0.0],
                    [0.0, 1.0]])
 x_t = np.array([[1.0, -1.0]])
 b = np.array([[0.5], [-0.5]])
-h_t = paso_rnn(x_t, h_prev, W, b)
+h_t = llamar(paso_rnn, x_t, h_prev, W, b)
 comprobar_forma(h_t, (2, 2), "h_t", pista="h_t tiene una fila por unidad y una columna por ejemplo.")
 # A mano: W·[h_prev; x_t] + b = [[3.5, -1.5], [0.5, -2.5]]
 comprobar_cercano(h_t, np.tanh([[3.5, -1.5], [0.5, -2.5]]), "h_t", errores_comunes={
@@ -242,6 +245,9 @@ def rnn_adelante(x, h0, W, b):
 
 
 # %% nbgrader={"grade": true, "grade_id": "rnn_adelante_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+from course.pruebas import comprobar_sin_cambios
+
 # Esta prueba cambia paso_rnn por un paso de juguete que NO es la celda RNN, h_t = h_prev + x_t,
 # y anota con qué x_t la llamas: así califica solo tu ciclo.
 llamadas = []
@@ -254,7 +260,9 @@ def paso_de_juguete(x_t, h_prev, W, b):
 
 with con_referencia(globals(), paso_rnn=paso_de_juguete):
     # n_h = n_x = 1, m = 1, T = 3, desde h0 = 0.5: los estados son 0.5 + 1, + 2, + 3.
-    H = rnn_adelante(np.array([1.0, 2.0, 3.0]).reshape(1, 1, 3), np.array([[0.5]]), np.zeros((1, 2)), np.zeros((1, 1)))
+    h0 = np.array([[0.5]])
+    H = llamar(rnn_adelante, np.array([1.0, 2.0, 3.0]).reshape(1, 1, 3), h0, np.zeros((1, 2)), np.zeros((1, 1)))
+comprobar_sin_cambios([[0.5]], h0, "h0")
 comprobar_forma(H, (1, 1, 3), "H", pista="H guarda un estado (n_h, m) por cada uno de los T pasos.")
 comprobar_cercano(H, np.array([1.5, 3.5, 6.5]).reshape(1, 1, 3), "H", errores_comunes={
     "¿empezaste desde ceros? Debes partir del h0 que recibe la función.": np.array([1.0, 3.0, 6.0]).reshape(1, 1, 3),
@@ -275,7 +283,9 @@ with con_referencia(globals(), paso_rnn=rnn.celda):
         b = rng.standard_normal((n_h, 1))
         x = rng.standard_normal((n_x, m, T))
         h0 = np.tanh(rng.standard_normal((n_h, m)))
-        comprobar_cercano(rnn_adelante(x, h0, W, b), rnn.recorrido(x, h0, W, b), f"H con n_x={n_x}, n_h={n_h}, m={m}, T={T}")
+        esperado, h0_antes = rnn.recorrido(x, h0, W, b), h0.copy()
+        comprobar_cercano(rnn_adelante(x, h0, W, b), esperado, f"H con n_x={n_x}, n_h={n_h}, m={m}, T={T}")
+        comprobar_sin_cambios(h0_antes, h0, "h0")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -320,6 +330,13 @@ comprobar_escalar(perdida_secuencia(y_hat, y), 3 * np.log(2), "la pérdida", err
 })
 # Si y = 1 y y_hat = e^(-1), cada paso cuesta exactamente 1.
 comprobar_escalar(perdida_secuencia(np.full((1, 1, 4), np.exp(-1)), np.ones((1, 1, 4))), 4.0, "la pérdida con y = 1")
+# m = 2 ejemplos, T = 2 pasos, valores distintos: (−log 0.8 − log 0.5 − log 0.75 − log 0.9) / 2.
+y_hat = np.array([[[0.8, 0.5], [0.25, 0.9]]])
+y = np.array([[[1, 0], [0, 1]]], dtype=float)
+comprobar_escalar(perdida_secuencia(y_hat, y), -(np.log(0.8) + np.log(0.5) + np.log(0.75) + np.log(0.9)) / 2,
+                  "la pérdida con m=2, T=2", errores_comunes={
+    "¿intercambiaste y_hat y 1 − y_hat? Cuando y = 1 el paso cuesta −log(y_hat).": -(np.log(0.2) + np.log(0.5) + np.log(0.25) + np.log(0.1)) / 2,
+}, pista="Suma −[y·log(y_hat) + (1 − y)·log(1 − y_hat)] sobre los T pasos y promedia entre los m ejemplos.")
 print("¡Bien! perdida_secuencia pasa las pruebas visibles.")
 ### BEGIN HIDDEN TESTS
 from autograder.referencias import rnn
@@ -391,18 +408,38 @@ def normas_gradiente(H, W):
 
 
 # %% nbgrader={"grade": true, "grade_id": "normas_gradiente_prueba", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # Estados en cero: cada jacobiano es W_h = 0.5·I, así que normas[k] = 0.5^k.
 W = np.hstack([0.5 * np.eye(2), np.ones((2, 2))])   # n_h = 2, n_x = 2
-normas = normas_gradiente(np.zeros((2, 1, 4)), W)
+normas = llamar(normas_gradiente, np.zeros((2, 1, 4)), W)
 comprobar_forma(normas, (4,), "normas", pista="Devuelve un arreglo de una dimensión con T normas.")
 comprobar_cercano(normas, [1, 0.5, 0.25, 0.125], "normas con h = 0", errores_comunes={
     "¿tomaste W_x en lugar de W_h? W_h son las primeras n_h columnas de W.": [1, 2, 4, 8],
     "¿usaste la norma de Frobenius? Pide la espectral: np.linalg.norm(J, 2).": np.sqrt(2) * np.array([1, 0.5, 0.25, 0.125]),
+    "¿usaste la norma de Frobenius (np.linalg.norm(J) sin el 2)? Pide la espectral: np.linalg.norm(J, 2).": [1, np.sqrt(2) * 0.5, np.sqrt(2) * 0.25, np.sqrt(2) * 0.125],
 })
 # Estados en 0.5: la derivada de tanh aporta 1 - 0.25 = 0.75 en cada paso.
 normas = normas_gradiente(np.full((2, 1, 4), 0.5), W)
 comprobar_cercano(normas, 0.375 ** np.arange(4), "normas con h = 0.5", errores_comunes={
     "¿olvidaste la derivada de tanh, diag(1 - h_j²)?": 0.5 ** np.arange(4),
+})
+# W_h no simétrica y un estado distinto en cada paso (n_h = 2, n_x = 1, T = 3): el orden del producto importa.
+# Con D_t = diag(1 − h_t²), dh_T/dh_(T−1) = D_2·W_h y dh_T/dh_(T−2) = D_2·W_h·D_1·W_h.
+W_h = np.array([[0.5, -0.8],
+                [0.3, 0.9]])
+H = np.array([[0.1, 0.5, -0.7],
+              [-0.2, 0.3, 0.6]]).reshape(2, 1, 3)
+D = [np.diag(1 - H[:, 0, t] ** 2) for t in range(3)]
+espectral = lambda A: np.linalg.norm(A, 2)
+normas = normas_gradiente(H, np.hstack([W_h, np.ones((2, 1))]))
+comprobar_cercano(normas, [1.0, espectral(D[2] @ W_h), espectral(D[2] @ W_h @ D[1] @ W_h)],
+                  "normas con estados distintos en cada paso", errores_comunes={
+    "¿multiplicaste los jacobianos en el orden inverso? El nuevo factor, más lejano de T, va a la derecha: J = J @ (D_j·W_h).":
+        [1.0, espectral(D[2] @ W_h), espectral(D[1] @ W_h @ D[2] @ W_h)],
+    "¿te corriste un paso en los estados? El primer jacobiano, dh_T/dh_(T−1), usa el último estado H[:, 0, T − 1].":
+        [1.0, espectral(D[1] @ W_h), espectral(D[1] @ W_h @ D[0] @ W_h)],
+    "¿pusiste la derivada de tanh a la derecha de W_h? Cada jacobiano es diag(1 − h_j²)·W_h, en ese orden.":
+        [1.0, espectral(W_h @ D[2]), espectral(W_h @ D[2] @ W_h @ D[1])],
 })
 print("¡Bien! normas_gradiente pasa las pruebas visibles.")
 ### BEGIN HIDDEN TESTS

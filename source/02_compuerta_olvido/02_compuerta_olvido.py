@@ -116,7 +116,8 @@ def sigmoide_estable(z):
 
 
 # %% nbgrader={"grade": true, "grade_id": "sigmoide_estable_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
-s = sigmoide_estable(np.array([[-2.0, 0.0, 2.0]]))
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+s = llamar(sigmoide_estable, np.array([[-2.0, 0.0, 2.0]]))
 comprobar_forma(s, (1, 3), "σ(z)", pista="La sigmoide se aplica elemento a elemento y conserva la forma.")
 comprobar_cercano(s, [[0.11920292, 0.5, 0.88079708]], "σ(z)", errores_comunes={
     "¿olvidaste el signo menos? σ(z) = 1 / (1 + e^(-z)).": [[0.88079708, 0.5, 0.11920292]],
@@ -176,6 +177,7 @@ def compuerta_olvido(x_t, h_prev, W_f, b_f):
 
 
 # %% nbgrader={"grade": true, "grade_id": "compuerta_olvido_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # Esta prueba cambia sigmoide_estable por una «sigmoide» de juguete que NO es la sigmoide:
 # s(z) = z/4 + 1/2, su recta tangente en z = 0. Así califica solo tu compuerta.
 def sigmoide_de_juguete(z):
@@ -184,7 +186,7 @@ def sigmoide_de_juguete(z):
 
 with con_referencia(globals(), sigmoide_estable=sigmoide_de_juguete):
     # Pesos en cero: la compuerta vale s(b_f) en cada columna.
-    f_cero = compuerta_olvido(np.ones((1, 3)), np.ones((2, 3)), np.zeros((2, 3)), np.array([[0.0], [2.0]]))
+    f_cero = llamar(compuerta_olvido, np.ones((1, 3)), np.ones((2, 3)), np.zeros((2, 3)), np.array([[0.0], [2.0]]))
     # Caso cerrado: n_h = 2, n_x = 1, m = 2. A mano, W_f·[h_prev; x_t] + b_f = [[3.5, -1.5], [0.5, -2.5]].
     W_f = np.array([[1.0, 0.0, 2.0],
                     [0.0, -1.0, 1.0]])
@@ -245,9 +247,10 @@ def memoria_tras_k_pasos(C0, f_t, k):
 
 
 # %% nbgrader={"grade": true, "grade_id": "memoria_tras_k_pasos_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 C0 = np.array([[2.0, -1.0]])
 f_t = np.array([[0.5, 0.9]])
-C_k = memoria_tras_k_pasos(C0, f_t, 3)
+C_k = llamar(memoria_tras_k_pasos, C0, f_t, 3)
 comprobar_forma(C_k, (1, 2), "C_k", pista="C_k tiene la misma forma que C0.")
 comprobar_cercano(C_k, [[0.25, -0.729]], "C_k con k = 3", errores_comunes={
     "¿multiplicaste por f·k? En cada paso se multiplica por f: el factor es f elevado a la k.": [[3.0, -2.7]],
@@ -291,7 +294,8 @@ def vida_media(f):
 
 
 # %% nbgrader={"grade": true, "grade_id": "vida_media_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
-pasos = vida_media(np.array([0.5, 0.9, 0.99]))
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+pasos = llamar(vida_media, np.array([0.5, 0.9, 0.99]))
 comprobar_forma(pasos, (3,), "la vida media", pista="Devuelve un valor por cada f.")
 comprobar_cercano(pasos, [1.0, 6.57881348, 68.96756394], "la vida media", errores_comunes={
     "¿te falta un signo? La vida media es positiva: ln(1/2) y ln f son negativos.": [-1.0, -6.57881348, -68.96756394],

@@ -95,11 +95,12 @@ def compuerta_entrada(x_t, h_prev, W_i, b_i):
 
 
 # %% nbgrader={"grade": true, "grade_id": "compuerta_entrada_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # Pesos en cero: la compuerta vale σ(b_i) = 0.5 con b_i = 0.
-i_t = compuerta_entrada(np.ones((3, 4)), np.ones((2, 4)), np.zeros((2, 5)), np.zeros((2, 1)))
+i_t = llamar(compuerta_entrada, np.ones((3, 4)), np.ones((2, 4)), np.zeros((2, 5)), np.zeros((2, 1)))
 comprobar_forma(i_t, (2, 4), "i_t", pista="i_t tiene una fila por unidad (n_h) y una columna por ejemplo (m).")
 comprobar_cercano(i_t, np.full((2, 4), 0.5), "i_t con pesos y sesgo en cero", errores_comunes={
-    "¿usaste tanh? La compuerta de entrada usa la sigmoide.": np.zeros((2, 4)),
+    "Con pesos en cero obtuviste 0: ¿usaste tanh o recortaste con np.clip? La compuerta de entrada usa la sigmoide, y σ(0) = 0.5.": np.zeros((2, 4)),
 })
 # Caso cerrado: n_h = 2, n_x = 1, m = 2. A mano, W_i·[h_prev; x_t] + b_i = [[1, -3], [3, 3]].
 W_i = np.array([[2.0, 1.0, -1.0],
@@ -112,6 +113,7 @@ comprobar_cercano(compuerta_entrada(x_t, h_prev, W_i, b_i), [[0.73105858, 0.0474
     "¿concatenaste [x; h]? El orden del curso es [h_prev; x_t]: primero h.": [[0.81757448, 0.97068777], [0.92414182, 0.62245933]],
     "¿olvidaste sumar el sesgo b_i?": [[0.73105858, 0.04742587], [0.88079708, 0.88079708]],
     "¿usaste tanh? La compuerta de entrada usa la sigmoide.": [[0.76159416, -0.99505475], [0.99505475, 0.99505475]],
+    "¿recortaste con np.clip? La compuerta de entrada es la sigmoide: suave, nunca exactamente 0 ni 1.": [[1.0, 0.0], [1.0, 1.0]],
 })
 print("¡Bien! compuerta_entrada pasa las pruebas visibles.")
 ### BEGIN HIDDEN TESTS
@@ -148,8 +150,9 @@ def valor_candidato(x_t, h_prev, W_C, b_C):
 
 
 # %% nbgrader={"grade": true, "grade_id": "valor_candidato_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # Pesos en cero: el candidato vale tanh(b_C).
-C_tilde = valor_candidato(np.ones((1, 3)), np.ones((2, 3)), np.zeros((2, 3)), np.array([[0.0], [1.0]]))
+C_tilde = llamar(valor_candidato, np.ones((1, 3)), np.ones((2, 3)), np.zeros((2, 3)), np.array([[0.0], [1.0]]))
 comprobar_forma(C_tilde, (2, 3), "C_tilde", pista="C_tilde tiene la forma del estado de la celda, (n_h, m).")
 comprobar_cercano(C_tilde, [[0.0, 0.0, 0.0], [0.76159416, 0.76159416, 0.76159416]], "C_tilde con pesos cero", errores_comunes={
     "¿usaste la sigmoide? El valor candidato usa tanh: puede ser negativo.": [[0.5, 0.5, 0.5], [0.73105858, 0.73105858, 0.73105858]],
@@ -209,11 +212,12 @@ def lo_que_se_escribe(i_t, C_tilde):
 
 
 # %% nbgrader={"grade": true, "grade_id": "lo_que_se_escribe_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 i_t = np.array([[1.0, 0.5],
                 [0.0, 0.25]])
 C_tilde = np.array([[0.8, -0.6],
                     [0.9, 0.4]])
-escrito = lo_que_se_escribe(i_t, C_tilde)
+escrito = llamar(lo_que_se_escribe, i_t, C_tilde)
 comprobar_forma(escrito, (2, 2), "i_t ⊙ C_tilde")
 comprobar_cercano(escrito, [[0.8, -0.3], [0.0, 0.1]], "i_t ⊙ C_tilde", errores_comunes={
     "¿usaste @ (producto matricial)? Aquí va el producto elemento a elemento, *.": [[1.25, -0.4], [0.225, 0.1]],
@@ -259,6 +263,7 @@ def escribir_en_cinta(x_t, h_prev, p):
 
 
 # %% nbgrader={"grade": true, "grade_id": "escribir_en_cinta_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # Esta prueba cambia tus piezas por unas de juguete que NO son las de la LSTM: cada compuerta
 # devuelve su sesgo y «lo que se escribe» devuelve i + 10·C̃. Así califica solo cómo las conectas.
 def compuerta_de_juguete(x_t, h_prev, W, b):
@@ -276,7 +281,7 @@ with con_referencia(globals(), compuerta_entrada=compuerta_de_juguete, valor_can
     for nombre, sesgo in (("f", 2.0), ("i", 3.0), ("C", 5.0), ("o", -1.0)):
         p[f"W_{nombre}"] = np.zeros((1, 3))
         p[f"b_{nombre}"] = np.array([[sesgo]])
-    escrito = escribir_en_cinta(np.ones((2, 2)), np.zeros((1, 2)), p)
+    escrito = llamar(escribir_en_cinta, np.ones((2, 2)), np.zeros((1, 2)), p)
 comprobar_forma(escrito, (1, 2), "i_t ⊙ C_tilde")
 # Con las piezas de juguete: i = b_i = 3 y C̃ = b_C = 5, así que se escribe 3 + 10·5 = 53.
 comprobar_cercano(escrito, [[53.0, 53.0]], "i_t ⊙ C_tilde", errores_comunes={

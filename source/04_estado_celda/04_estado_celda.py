@@ -83,21 +83,23 @@ def actualizar_celda(f_t, C_prev, i_t, C_tilde):
 
 
 # %% nbgrader={"grade": true, "grade_id": "actualizar_celda_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 f_t = np.array([[1.0, 0.5],
                 [0.0, 0.9]])
 C_prev = np.array([[2.0, -1.0],
                    [3.0, 0.5]])
-i_t = np.array([[0.0, 0.5],
-                [1.0, 0.1]])
+i_t = np.array([[0.3, 0.5],       # i_t ≠ 1 − f_t: las dos compuertas son independientes
+                [1.0, 0.6]])
 C_tilde = np.array([[0.9, 0.8],
                     [-0.4, 1.0]])
-C_t = actualizar_celda(f_t, C_prev, i_t, C_tilde)
+C_t = llamar(actualizar_celda, f_t, C_prev, i_t, C_tilde)
 comprobar_forma(C_t, (2, 2), "C_t", pista="C_t tiene la forma de C_prev, (n_h, m).")
-comprobar_cercano(C_t, [[2.0, -0.1], [-0.4, 0.55]], "C_t", errores_comunes={
-    "¿intercambiaste f_t e i_t? La compuerta de olvido multiplica a C_prev; la de entrada, al candidato.": [[0.9, -0.1], [3.0, 0.95]],
+comprobar_cercano(C_t, [[2.27, -0.1], [-0.4, 1.05]], "C_t", errores_comunes={
+    "¿intercambiaste f_t e i_t? La compuerta de olvido multiplica a C_prev; la de entrada, al candidato.": [[1.5, -0.1], [3.0, 1.2]],
     "¿olvidaste multiplicar el candidato por la compuerta de entrada?": [[2.9, 0.3], [-0.4, 1.45]],
-    "¿olvidaste multiplicar C_prev por la compuerta de olvido?": [[2.0, -0.6], [2.6, 0.6]],
-    "¿usaste @ (producto matricial)? Aquí todo es elemento a elemento, *.": [[3.3, -0.25], [3.56, 1.35]],
+    "¿olvidaste multiplicar C_prev por la compuerta de olvido?": [[2.27, -0.6], [2.6, 1.1]],
+    "¿usaste @ (producto matricial)? Aquí todo es elemento a elemento, *.": [[3.57, -0.01], [3.36, 1.85]],
+    "¿acoplaste las compuertas con (1 − f_t) en lugar de usar i_t? En la LSTM la compuerta de entrada es independiente.": [[2.0, -0.1], [-0.4, 0.55]],
 })
 # Forma no cuadrada: n_h = 3, m = 1.
 comprobar_forma(actualizar_celda(*(np.ones((3, 1)) for _ in range(4))), (3, 1), "C_t")
@@ -141,6 +143,9 @@ def recorrer_celda(F, I, C_tilde, C0):
 
 
 # %% nbgrader={"grade": true, "grade_id": "recorrer_celda_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+from course.pruebas import comprobar_sin_cambios
+
 # Esta prueba cambia actualizar_celda por una celda de juguete que NO es la de la LSTM:
 # C_t = 2·C_prev + f + i + C̃. Así califica solo tu ciclo.
 def celda_de_juguete(f_t, C_prev, i_t, C_tilde):
@@ -152,7 +157,9 @@ with con_referencia(globals(), actualizar_celda=celda_de_juguete):
     F = np.array([1.0, 0.5, 0.0]).reshape(1, 1, 3)
     I = np.array([1.0, 0.0, 1.0]).reshape(1, 1, 3)
     C_tilde = np.array([0.5, 0.9, -0.2]).reshape(1, 1, 3)
-    C = recorrer_celda(F, I, C_tilde, np.array([[1.0]]))
+    C0 = np.array([[1.0]])
+    C = llamar(recorrer_celda, F, I, C_tilde, C0)
+comprobar_sin_cambios([[1.0]], C0, "C0")
 comprobar_forma(C, (1, 1, 3), "C", pista="C guarda un estado (n_h, m) por cada uno de los T pasos.")
 # A mano: 2·1 + 1 + 1 + 0.5 = 4.5;  2·4.5 + 0.5 + 0 + 0.9 = 10.4;  2·10.4 + 0 + 1 − 0.2 = 21.6
 comprobar_cercano(C, np.array([4.5, 10.4, 21.6]).reshape(1, 1, 3), "C", errores_comunes={
@@ -171,7 +178,9 @@ with con_referencia(globals(), actualizar_celda=lstm.nuevo_estado):
         F, I = rng.uniform(0, 1, size=(2, n_h, m, T))
         C_tilde = rng.uniform(-1, 1, size=(n_h, m, T))
         C0 = 3 * rng.standard_normal((n_h, m))
-        comprobar_cercano(recorrer_celda(F, I, C_tilde, C0), lstm.recorrido_estado(F, I, C_tilde, C0), f"C con n_h={n_h}, m={m}, T={T}")
+        esperado, C0_antes = lstm.recorrido_estado(F, I, C_tilde, C0), C0.copy()
+        comprobar_cercano(recorrer_celda(F, I, C_tilde, C0), esperado, f"C con n_h={n_h}, m={m}, T={T}")
+        comprobar_sin_cambios(C0_antes, C0, "C0")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -275,10 +284,11 @@ def gradiente_cinta(F):
 
 
 # %% nbgrader={"grade": true, "grade_id": "gradiente_cinta_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # Una unidad, dos ejemplos, tres pasos.
 F = np.array([[[0.5, 0.5, 0.5],
                [0.9, 1.0, 0.8]]])
-gradiente = gradiente_cinta(F)
+gradiente = llamar(gradiente_cinta, F)
 comprobar_forma(gradiente, (1, 2), "∂C_T/∂C_0", pista="Multiplica solo a lo largo del tiempo (el último eje): queda un valor por unidad y ejemplo.")
 comprobar_cercano(gradiente, [[0.125, 0.72]], "∂C_T/∂C_0", errores_comunes={
     "¿sumaste? Las derivadas de pasos encadenados se multiplican.": [[1.5, 2.7]],

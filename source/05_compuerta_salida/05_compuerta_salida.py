@@ -127,6 +127,7 @@ def compuerta_salida(x_t, h_prev, W_o, b_o):
 
 
 # %% nbgrader={"grade": true, "grade_id": "compuerta_salida_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # Caso cerrado: n_h = 2, n_x = 1, m = 2. A mano, W_o·[h_prev; x_t] + b_o = [[3.5, -1.5], [0.5, -2.5]].
 W_o = np.array([[1.0, 0.0, 2.0],
                 [0.0, -1.0, 1.0]])
@@ -134,7 +135,7 @@ h_prev = np.array([[1.0, 0.0],
                    [0.0, 1.0]])
 x_t = np.array([[1.0, -1.0]])
 b_o = np.array([[0.5], [-0.5]])
-o_t = compuerta_salida(x_t, h_prev, W_o, b_o)
+o_t = llamar(compuerta_salida, x_t, h_prev, W_o, b_o)
 comprobar_forma(o_t, (2, 2), "o_t", pista="o_t tiene una fila por unidad (n_h) y una columna por ejemplo (m).")
 comprobar_cercano(o_t, [[0.97068777, 0.18242552], [0.62245933, 0.07585818]], "o_t", errores_comunes={
     "¿concatenaste [x; h]? El orden del curso es [h_prev; x_t]: primero h.": [[0.81757448, 0.81757448], [0.18242552, 0.62245933]],
@@ -175,16 +176,23 @@ def estado_oculto(o_t, C_t):
 
 
 # %% nbgrader={"grade": true, "grade_id": "estado_oculto_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 o_t = np.array([[1.0, 0.5],
                 [0.0, 1.0]])
 C_t = np.array([[0.5, 2.0],
                 [1.0, -3.0]])
-h_t = estado_oculto(o_t, C_t)
+h_t = llamar(estado_oculto, o_t, C_t)
 comprobar_forma(h_t, (2, 2), "h_t")
 comprobar_cercano(h_t, [[0.46211716, 0.48201379], [0.0, -0.99505475]], "h_t", errores_comunes={
     "¿olvidaste la tanh? h_t = o_t ⊙ tanh(C_t).": [[0.5, 1.0], [0.0, -3.0]],
     "¿usaste la sigmoide sobre C_t? El estado oculto usa tanh(C_t).": [[0.62245933, 0.44039854], [0.0, 0.04742587]],
 })
+# Con |C_t| grande, tanh(C_t) vale ±1; escrita con np.exp desborda (e^800 es infinito) y da NaN.
+h_grande = estado_oculto(np.array([[1.0], [0.5]]), np.array([[800.0], [-800.0]]))
+comprobar_forma(h_grande, (2, 1), "h_t con |C_t| = 800")
+assert np.all(np.isfinite(h_grande)), ("h_t con |C_t| = 800 tiene NaN o infinito: ¿escribiste tanh con np.exp? "
+                                        "e^800 desborda a infinito e infinito entre infinito da NaN; usa np.tanh, que es estable.")
+comprobar_cercano(h_grande, [[1.0], [-0.5]], "h_t con |C_t| = 800")
 print("¡Bien! estado_oculto pasa las pruebas visibles.")
 ### BEGIN HIDDEN TESTS
 from autograder.referencias import lstm
@@ -196,6 +204,9 @@ with con_referencia(globals(), sigmoide_estable=lstm.sigmoide, compuerta_olvido=
         o_t = rng.uniform(0, 1, size=(n_h, m))
         C_t = 5 * rng.standard_normal((n_h, m))
         comprobar_cercano(estado_oculto(o_t, C_t), lstm.oculto(o_t, C_t), f"h_t con n_h={n_h}, m={m}")
+    # Celdas enormes: tanh debe saturar en ±1 sin desbordar.
+    C_t = np.array([[750.0, -1000.0, 3000.0]])
+    comprobar_cercano(estado_oculto(np.full((1, 3), 0.7), C_t), lstm.oculto(np.full((1, 3), 0.7), C_t), "h_t con |C_t| > 710")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -243,6 +254,7 @@ def paso_lstm(x_t, h_prev, C_prev, p):
 
 
 # %% nbgrader={"grade": true, "grade_id": "paso_lstm_prueba", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 def revisar_paso(resultado, esperado, que, errores_h=None, errores_C=None):
     # Compara (h_t, C_t, cache) con lo esperado.
     assert isinstance(resultado, tuple) and len(resultado) == 3, "paso_lstm debe devolver la tupla (h_t, C_t, cache)."
@@ -280,7 +292,7 @@ with con_referencia(globals(), **piezas):
     for nombre, sesgo in (("f", 2.0), ("i", -1.0), ("C", 1.0), ("o", 0.5)):
         p[f"W_{nombre}"] = np.zeros((1, 2))
         p[f"b_{nombre}"] = np.array([[sesgo]])
-    resultado = paso_lstm(np.ones((1, 2)), np.zeros((1, 2)), np.array([[1.0, -1.0]]), p)
+    resultado = llamar(paso_lstm, np.ones((1, 2)), np.zeros((1, 2)), np.array([[1.0, -1.0]]), p)
 assert isinstance(resultado, tuple) and len(resultado) == 3, "paso_lstm debe devolver la tupla (h_t, C_t, cache)."
 h_t, C_t, cache = resultado
 # A mano: C_t = 2·C_prev + 2 − 3 + 1 = 2·C_prev;  h_t = 0.5 + 10·C_t
@@ -344,16 +356,22 @@ def lstm_adelante(x, h0, C0, p):
 
 
 # %% nbgrader={"grade": true, "grade_id": "lstm_adelante_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+from course.pruebas import comprobar_sin_cambios
+
 # Esta prueba cambia paso_lstm por un paso de juguete que NO es la LSTM: C_t = C_prev + x_t y
 # h_t = h_prev + C_t. Así califica solo tu recorrido.
 def paso_de_juguete(x_t, h_prev, C_prev, p):
     C_t = C_prev + x_t
-    return h_prev + C_t, C_t, {"x_t": x_t}
+    return h_prev + C_t, C_t, {"x_t": x_t, "C_t": C_t}
 
 
+h0, C0 = np.array([[0.5]]), np.array([[2.0]])
 with con_referencia(globals(), paso_lstm=paso_de_juguete):
     # n_h = n_x = 1, m = 1, T = 3, desde h0 = 0.5 y C0 = 2.
-    resultado = lstm_adelante(np.array([1.0, -1.0, 0.5]).reshape(1, 1, 3), np.array([[0.5]]), np.array([[2.0]]), {})
+    resultado = llamar(lstm_adelante, np.array([1.0, -1.0, 0.5]).reshape(1, 1, 3), h0, C0, {})
+comprobar_sin_cambios([[0.5]], h0, "h0")
+comprobar_sin_cambios([[2.0]], C0, "C0")
 assert isinstance(resultado, tuple) and len(resultado) == 3, "lstm_adelante debe devolver la tupla (H, C, caches)."
 H, C, caches = resultado
 comprobar_forma(H, (1, 1, 3), "H", pista="H guarda un estado (n_h, m) por cada uno de los T pasos.")
@@ -369,6 +387,11 @@ comprobar_cercano(C, np.array([3.0, 2.0, 2.5]).reshape(1, 1, 3), "C", errores_co
     "¿guardaste C_(t-1) donde va C_t? C[:, :, t] es el estado después de leer x[:, :, t].": np.array([2.0, 3.0, 2.0]).reshape(1, 1, 3),
 })
 assert isinstance(caches, list) and len(caches) == 3, "caches debe ser una lista con un diccionario por paso (T = 3)."
+assert len({id(cache) for cache in caches}) == 3, ("Los elementos de caches son el mismo diccionario: guarda la caché "
+                                                   "que devuelve paso_lstm en cada paso, no un diccionario que reescribes.")
+for t, (x_t, C_t) in enumerate(((1.0, 3.0), (-1.0, 2.0), (0.5, 2.5))):
+    comprobar_cercano(caches[t]["x_t"], [[x_t]], f"caches[{t}]['x_t']", pista="caches[t] es la caché del paso t, en orden.")
+    comprobar_cercano(caches[t]["C_t"], [[C_t]], f"caches[{t}]['C_t']", pista="caches[t] es la caché del paso t, en orden.")
 print("¡Bien! lstm_adelante pasa las pruebas visibles.")
 ### BEGIN HIDDEN TESTS
 from autograder.referencias import lstm
@@ -382,13 +405,19 @@ with con_referencia(globals(), sigmoide_estable=lstm.sigmoide, compuerta_olvido=
             x = rng.standard_normal((n_x, m, T))
             h0 = np.tanh(rng.standard_normal((n_h, m)))
             C0 = 2 * rng.standard_normal((n_h, m))
+            h0_antes, C0_antes = h0.copy(), C0.copy()
             H, C, caches = lstm_adelante(x, h0, C0, p)
+            comprobar_sin_cambios(h0_antes, h0, "h0")
+            comprobar_sin_cambios(C0_antes, C0, "C0")
             H_ref, C_ref, caches_ref = lstm.recorrido(x, h0, C0, p)
             que = f"con n_x={n_x}, n_h={n_h}, m={m}, T={T}"
             comprobar_cercano(H, H_ref, f"H {que}")
             comprobar_cercano(C, C_ref, f"C {que}")
             assert len(caches) == T, f"caches debe tener T = {T} elementos."
-            comprobar_cercano(caches[-1]["f"], caches_ref[-1]["f"], f"caches[-1]['f'] {que}")
+            assert len({id(cache) for cache in caches}) == T, "Los elementos de caches son el mismo diccionario: guarda la caché de cada paso."
+            for t in range(T):
+                for clave in ("f", "i", "C_t", "h_prev"):
+                    comprobar_cercano(caches[t][clave], caches_ref[t][clave], f"caches[{t}]['{clave}'] {que}")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -462,14 +491,17 @@ def pesos_gatos():
 
 
 # %% nbgrader={"grade": true, "grade_id": "pesos_gatos_prueba", "locked": true, "points": 3, "schema_version": 3, "solution": false}
-p = pesos_gatos()
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+p = llamar(pesos_gatos)
 assert isinstance(p, dict), "pesos_gatos debe devolver un diccionario."
 for nombre in ("f", "i", "C", "o"):
     assert f"W_{nombre}" in p and f"b_{nombre}" in p, f"Faltan W_{nombre} o b_{nombre} en el diccionario."
     comprobar_forma(p[f"W_{nombre}"], (1, 4), f"W_{nombre}", pista="Columnas: [h_prev, «gato», «gatos», otra palabra].")
     comprobar_forma(p[f"b_{nombre}"], (1, 1), f"b_{nombre}")
-# Frases cortas, como las de arriba.
+# Frases cortas, como las de arriba, y frases largas (10 cláusulas, más de 40 palabras): la red debe
+# recordar el sujeto hasta el verbo aunque haya mucho relleno en medio.
 revisar_concordancia(p, frases_gatos(20, n_clausulas=1, semilla=5))
+revisar_concordancia(p, frases_gatos(10, n_clausulas=10, semilla=6))
 for frase in frases_gatos(2, n_clausulas=1, semilla=5):
     verbo, h_T = predecir_verbo(p, frase)
     print(" ".join(frase), verbo, f"(h_T = {h_T:.3f})")

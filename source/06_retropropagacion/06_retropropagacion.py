@@ -197,10 +197,11 @@ def error_carrusel(dC_T, F):
 
 
 # %% nbgrader={"grade": true, "grade_id": "error_carrusel_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # n_h = m = 1, T = 3, compuertas f_1 = 0.5, f_2 = 0.8, f_3 = 0.9 y dC_T = 2:
 # D_0 = 2, D_1 = 2·f_3 = 1.8, D_2 = 1.8·f_2 = 1.44 (f_1 no interviene: C_0 no está en D).
 F = np.array([0.5, 0.8, 0.9]).reshape(1, 1, 3)
-D = error_carrusel(np.array([[2.0]]), F)
+D = llamar(error_carrusel, np.array([[2.0]]), F)
 comprobar_forma(D, (1, 1, 3), "D", pista="D tiene un error (n_h, m) por cada distancia k = 0, ..., T-1.")
 comprobar_cercano(D, np.array([2.0, 1.8, 1.44]).reshape(1, 1, 3), "D", errores_comunes={
     "¿multiplicaste por la compuerta equivocada? Para pasar de C_t a C_(t-1) se multiplica por f_t, que está en F[:, :, t - 1].": np.array([2.0, 1.6, 0.8]).reshape(1, 1, 3),
@@ -268,9 +269,10 @@ def gradiente_numerico(objetivo, x, eps=1e-5):
 
 
 # %% nbgrader={"grade": true, "grade_id": "gradiente_numerico_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # L(x) = Σ x²: el gradiente exacto es 2x, y la diferencia centrada lo da sin error.
 x = np.array([[1.0, -2.0], [0.5, 3.0]])
-grad = gradiente_numerico(lambda v: np.sum(v**2), x)
+grad = llamar(gradiente_numerico, lambda v: np.sum(v**2), x)
 comprobar_forma(grad, (2, 2), "el gradiente", pista="Debe tener la misma forma que x.")
 comprobar_cercano(grad, [[2.0, -4.0], [1.0, 6.0]], "el gradiente de Σ x²", errores_comunes={
     "¿usaste diferencias hacia adelante? La centrada resta L(x − ε) y divide entre 2ε.": [[2.00001, -3.99999], [1.00001, 6.00001]],
@@ -280,6 +282,11 @@ comprobar_cercano(grad, [[2.0, -4.0], [1.0, 6.0]], "el gradiente de Σ x²", err
 grad = gradiente_numerico(lambda v: np.sum(v) ** 2, np.array([1.0, 2.0, 3.0]))
 comprobar_cercano(grad, [12.0, 12.0, 12.0], "el gradiente de (Σ x)²", errores_comunes={
     "¿devolviste cada entrada a su valor original? Tu resultado corresponde a dejar x[indice] movida −ε.": [12.0, 11.99998, 11.99996],
+})
+# L(x) = Σ x³ con ε = 0.1: la diferencia centrada da 3x² + ε², así que el resultado depende del eps que recibes.
+grad = gradiente_numerico(lambda v: np.sum(v**3), np.array([1.0, 2.0]), eps=0.1)
+comprobar_cercano(grad, [3.01, 12.01], "el gradiente de Σ x³ con eps=0.1", errores_comunes={
+    "¿ignoraste el eps que recibe la función? Usa el parámetro eps, no un valor fijo.": [3.0, 12.0],
 })
 print("¡Bien! gradiente_numerico pasa las pruebas visibles.")
 ### BEGIN HIDDEN TESTS
@@ -367,6 +374,7 @@ def paso_atras_lstm(dh, dC, cache, p):
 
 
 # %% nbgrader={"grade": true, "grade_id": "paso_atras_lstm_prueba", "locked": true, "points": 4, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 CLAVES = ["W_f", "b_f", "W_i", "b_i", "W_C", "b_C", "W_o", "b_o"]
 
 # Formas, con n_x = 3, n_h = 2 y m = 4 ejemplos.
@@ -378,7 +386,7 @@ for k in "fiCo":
 cache = {clave: rng.standard_normal((3 if clave == "x_t" else 2, 4)) for clave in ("x_t", "h_prev", "C_prev", "C_t", "h_t")}
 cache.update({clave: rng.uniform(0.05, 0.95, (2, 4)) for clave in ("f", "i", "o")})
 cache["C_tilde"] = rng.uniform(-0.95, 0.95, (2, 4))
-resultado = paso_atras_lstm(rng.standard_normal((2, 4)), rng.standard_normal((2, 4)), cache, p)
+resultado = llamar(paso_atras_lstm, rng.standard_normal((2, 4)), rng.standard_normal((2, 4)), cache, p)
 assert isinstance(resultado, tuple) and len(resultado) == 3, "paso_atras_lstm debe devolver la tupla (grads, dh_prev, dC_prev)."
 grads, dh_prev, dC_prev = resultado
 assert isinstance(grads, dict) and sorted(grads) == sorted(CLAVES), f"grads debe tener exactamente las claves {CLAVES}; tiene {sorted(grads) if isinstance(grads, dict) else type(grads).__name__}."
@@ -388,13 +396,17 @@ for clave in CLAVES:
 comprobar_forma(dh_prev, (2, 4), "dh_prev", pista="dh_prev son las primeras n_h filas de Σ W_kᵀ·da_k.")
 comprobar_forma(dC_prev, (2, 4), "dC_prev")
 
-# Caso cerrado, con n_h = n_x = m = 1 y una caché armada a mano:
-# f = 0.5, i = 0.25, C̃ = 0.5, o = 0.5, C_prev = 2, C_t = 0.5·2 + 0.25·0.5 = 1.125, [h_prev; x_t] = [1; 2].
+# Caso cerrado, con n_h = n_x = m = 1: la caché es la de un paso hacia adelante con estos p,
+# así que sirve igual si tomas las compuertas de la caché o si las recalculas desde p.
+# [h_prev; x_t] = [1; 2]; los sesgos dejan cada preactivación en un valor redondo:
+# f = σ(1 − 1) = 0.5, i = σ(2 − 2 − ln 3) = 0.25, C̃ = tanh(2 − 2 + artanh 0.5) = 0.5, o = σ(3 − 3) = 0.5,
+# C_prev = 2, C_t = 0.5·2 + 0.25·0.5 = 1.125.
 cache = {"x_t": np.array([[2.0]]), "h_prev": np.array([[1.0]]), "C_prev": np.array([[2.0]]),
          "f": np.array([[0.5]]), "i": np.array([[0.25]]), "C_tilde": np.array([[0.5]]), "o": np.array([[0.5]]),
          "C_t": np.array([[1.125]]), "h_t": 0.5 * np.tanh([[1.125]])}
 p = {"W_f": np.array([[1.0, 0.0]]), "W_i": np.array([[0.0, 1.0]]), "W_C": np.array([[2.0, 0.0]]), "W_o": np.array([[1.0, 1.0]])}
-p.update({"b_" + k: np.zeros((1, 1)) for k in "fiCo"})
+p.update({"b_f": np.array([[-1.0]]), "b_i": np.array([[-2.0 - np.log(3.0)]]),
+          "b_C": np.array([[np.arctanh(0.5) - 2.0]]), "b_o": np.array([[-3.0]])})
 
 # (a) Solo llega error al estado de la celda: dh = 0, dC = 1.
 #     da_f = 1·2·0.25 = 0.5, da_i = 1·0.5·0.1875 = 0.09375, da_C = 1·0.25·0.75 = 0.1875, da_o = 0.
@@ -535,6 +547,7 @@ def lstm_atras(dH, caches, p):
 
 
 # %% nbgrader={"grade": true, "grade_id": "lstm_atras_prueba", "locked": true, "points": 4, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # Esta prueba cambia paso_atras_lstm por uno de juguete que NO es la retropropagación: da (t + 1)·dh
 # como gradiente de cada parámetro, dh_prev = dh / 2 y dC_prev = dC + 1; cada cache solo dice su paso t.
 # Así califica solo tu recorrido.
@@ -545,7 +558,7 @@ def paso_atras_de_juguete(dh, dC, cache, p):
 CLAVES = ["W_f", "b_f", "W_i", "b_i", "W_C", "b_C", "W_o", "b_o"]
 with con_referencia(globals(), paso_atras_lstm=paso_atras_de_juguete):
     # n_h = m = 1, T = 3, dH = [1, 2, 4].
-    resultado = lstm_atras(np.array([1.0, 2.0, 4.0]).reshape(1, 1, 3), [{"t": 0}, {"t": 1}, {"t": 2}],
+    resultado = llamar(lstm_atras, np.array([1.0, 2.0, 4.0]).reshape(1, 1, 3), [{"t": 0}, {"t": 1}, {"t": 2}],
                            {clave: np.zeros((1, 1)) for clave in CLAVES})
 assert isinstance(resultado, tuple) and len(resultado) == 3, "lstm_atras debe devolver la tupla (grads, dh0, dC0)."
 grads, dh0, dC0 = resultado

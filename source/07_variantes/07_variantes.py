@@ -104,11 +104,12 @@ def paso_mirilla(x_t, h_prev, C_prev, p):
 
 
 # %% nbgrader={"grade": true, "grade_id": "paso_mirilla_prueba", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # Formas con n_x = 3, n_h = 2, m = 4.
 rng = generador(0)
 p = {f"W_{k}": rng.standard_normal((2, 5 if k == "C" else 7)) for k in "fiCo"}   # f, i, o también ven C_prev
 p.update({f"b_{k}": rng.standard_normal((2, 1)) for k in "fiCo"})
-resultado = paso_mirilla(rng.standard_normal((3, 4)), rng.standard_normal((2, 4)), rng.standard_normal((2, 4)), p)
+resultado = llamar(paso_mirilla, rng.standard_normal((3, 4)), rng.standard_normal((2, 4)), rng.standard_normal((2, 4)), p)
 assert isinstance(resultado, tuple) and len(resultado) == 2, "paso_mirilla debe devolver la tupla (h_t, C_t)."
 comprobar_forma(resultado[0], (2, 4), "h_t")
 comprobar_forma(resultado[1], (2, 4), "C_t")
@@ -130,6 +131,20 @@ comprobar_cercano(C_t, [[-0.298423358256, 0.29617899063]], "C_t", errores_comune
 })
 comprobar_cercano(h_t, [[-0.156011511923, 0.150546706738]], "h_t", errores_comunes={
     "¿la compuerta de salida miró C_prev? Se calcula después de actualizar la celda y mira el estado nuevo C_t.": [[-0.064553890485, 0.279375574659]],
+})
+# n_h = 2, n_x = 1, m = 1: cada compuerta multiplica todo C por su bloque W[:, :n_h] de 2×2, no solo su diagonal.
+p = {
+    "W_f": np.array([[0.5, -1.0, 0.3, 0.2, 1.0], [0.8, 0.4, -0.6, 0.1, -0.5]]), "b_f": np.zeros((2, 1)),
+    "W_i": np.array([[0.2, 0.9, 0.5, -0.4, 0.7], [-0.7, 0.3, 0.2, 0.6, 0.1]]), "b_i": np.zeros((2, 1)),
+    "W_C": np.array([[1.0, -0.5, 0.8], [0.3, 0.6, -1.0]]), "b_C": np.zeros((2, 1)),
+    "W_o": np.array([[0.6, -0.8, 0.4, 0.5, -0.3], [1.2, 0.5, -0.2, 0.3, 0.9]]), "b_o": np.zeros((2, 1)),
+}
+h_t, C_t = paso_mirilla(np.array([[1.5]]), np.array([[0.5], [-0.3]]), np.array([[1.0], [-2.0]]), p)
+comprobar_cercano(C_t, [[1.41669602944], [-0.712933165993]], "C_t con n_h = 2", errores_comunes={
+    "¿usaste mirillas diagonales (p ⊙ C)? En este curso la mirilla es un bloque completo: W[:, :n_h] @ C.": [[1.68444031549], [-0.602105434404]],
+})
+comprobar_cercano(h_t, [[0.653385806589], [-0.566201744473]], "h_t con n_h = 2", errores_comunes={
+    "¿usaste mirillas diagonales (p ⊙ C)? En este curso la mirilla es un bloque completo: W[:, :n_h] @ C.": [[0.604952286349], [-0.378296647393]],
 })
 print("¡Bien! paso_mirilla pasa las pruebas visibles.")
 ### BEGIN HIDDEN TESTS
@@ -184,10 +199,11 @@ def paso_acoplada(x_t, h_prev, C_prev, p):
 
 
 # %% nbgrader={"grade": true, "grade_id": "paso_acoplada_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 rng = generador(1)
 p = {f"W_{k}": rng.standard_normal((2, 5)) for k in "fCo"}   # sin compuerta de entrada
 p.update({f"b_{k}": rng.standard_normal((2, 1)) for k in "fCo"})
-resultado = paso_acoplada(rng.standard_normal((3, 4)), rng.standard_normal((2, 4)), rng.standard_normal((2, 4)), p)
+resultado = llamar(paso_acoplada, rng.standard_normal((3, 4)), rng.standard_normal((2, 4)), rng.standard_normal((2, 4)), p)
 assert isinstance(resultado, tuple) and len(resultado) == 2, "paso_acoplada debe devolver la tupla (h_t, C_t)."
 comprobar_forma(resultado[0], (2, 4), "h_t")
 comprobar_forma(resultado[1], (2, 4), "C_t")
@@ -325,11 +341,17 @@ def recorrer_variante(paso, x, h0, C0, p):
 
 
 # %% nbgrader={"grade": true, "grade_id": "recorrer_variante_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+from course.pruebas import comprobar_sin_cambios
+
 # Una «celda» de juguete: h_t = h_prev + x_t y C_t = 2·C_prev.
 def paso_juguete(x_t, h_prev, C_prev, p):
     return h_prev + x_t, 2 * C_prev
 
-resultado = recorrer_variante(paso_juguete, np.ones((1, 1, 3)), np.array([[0.5]]), np.array([[1.0]]), {})
+h0, C0 = np.array([[0.5]]), np.array([[1.0]])
+resultado = llamar(recorrer_variante, paso_juguete, np.ones((1, 1, 3)), h0, C0, {})
+comprobar_sin_cambios([[0.5]], h0, "h0")
+comprobar_sin_cambios([[1.0]], C0, "C0")
 assert isinstance(resultado, tuple) and len(resultado) == 2, "recorrer_variante debe devolver la tupla (H, C)."
 H, C = resultado
 comprobar_forma(H, (1, 1, 3), "H")
@@ -357,7 +379,10 @@ with con_referencia(globals(), sigmoide=lstm.sigmoide):
         p = parametros(n_x, n_h, rng)
         x = rng.standard_normal((n_x, m, T))
         h0, C0 = np.tanh(rng.standard_normal((n_h, m))), rng.standard_normal((n_h, m))
+        h0_antes, C0_antes = h0.copy(), C0.copy()
         H, C = recorrer_variante(paso, x, h0, C0, p)
+        comprobar_sin_cambios(h0_antes, h0, "h0")
+        comprobar_sin_cambios(C0_antes, C0, "C0")
         esperado_H, esperado_C = variantes.recorrido_variante(paso, x, h0, C0, p)
         comprobar_cercano(H, esperado_H, f"H con n_x={n_x}, n_h={n_h}, m={m}, T={T}")
         comprobar_cercano(C, esperado_C, f"C con n_x={n_x}, n_h={n_h}, m={m}, T={T}")

@@ -160,6 +160,7 @@ def gru_adelante(x, h0, p):
 
 
 # %% nbgrader={"grade": true, "grade_id": "gru_adelante_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import comprobar_sin_cambios, llamar  # llamar explica en español los errores de formas de numpy
 # Esta prueba cambia paso_gru por un paso de juguete que NO es la GRU, h_t = h_prev + x_t,
 # y anota con qué x_t lo llamas: así califica solo tu ciclo.
 llamadas = []
@@ -172,7 +173,9 @@ def paso_de_juguete(x_t, h_prev, p):
 
 with con_referencia(globals(), paso_gru=paso_de_juguete):
     # n_h = n_x = 1, m = 1, T = 3, desde h0 = 0.5: los estados son 0.5 + 1, + 2, + 3.
-    H = gru_adelante(np.array([1.0, 2.0, 3.0]).reshape(1, 1, 3), np.array([[0.5]]), {})
+    h0 = np.array([[0.5]])
+    H = llamar(gru_adelante, np.array([1.0, 2.0, 3.0]).reshape(1, 1, 3), h0, {})
+comprobar_sin_cambios([[0.5]], h0, "h0")
 comprobar_forma(H, (1, 1, 3), "H", pista="H guarda un estado (n_h, m) por cada uno de los T pasos.")
 comprobar_cercano(H, np.array([1.5, 3.5, 6.5]).reshape(1, 1, 3), "H", errores_comunes={
     "¿empezaste desde ceros? Debes partir del h0 que recibe la función.": np.array([1.0, 3.0, 6.0]).reshape(1, 1, 3),
@@ -193,7 +196,9 @@ with con_referencia(globals(), sigmoide=lstm.sigmoide):
             p = gru.parametros_aleatorios(n_x, n_h, rng)
             x = rng.standard_normal((n_x, m, T))
             h0 = np.tanh(rng.standard_normal((n_h, m)))
-            comprobar_cercano(gru_adelante(x, h0, p), gru.recorrido(x, h0, p), f"H con n_x={n_x}, n_h={n_h}, m={m}, T={T}")
+            esperado, h0_antes = gru.recorrido(x, h0, p), h0.copy()
+            comprobar_cercano(gru_adelante(x, h0, p), esperado, f"H con n_x={n_x}, n_h={n_h}, m={m}, T={T}")
+            comprobar_sin_cambios(h0_antes, h0, "h0")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -304,12 +309,13 @@ def pesos_a_pytorch(p):
 
 
 # %% nbgrader={"grade": true, "grade_id": "pesos_a_pytorch_prueba", "locked": true, "points": 3, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
 CLAVES = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]
 # Formas con n_x = 3, n_h = 2.
 rng = generador(0)
 p = {f"W_{k}": rng.standard_normal((2, 5)) for k in ("z", "r", "htilde")}
 p.update({f"b_{k}": rng.standard_normal((2, 1)) for k in ("z", "r", "htilde")})
-pesos = pesos_a_pytorch(p)
+pesos = llamar(pesos_a_pytorch, p)
 assert isinstance(pesos, dict) and sorted(pesos) == sorted(CLAVES), f"pesos_a_pytorch debe devolver un diccionario con las claves {CLAVES}."
 comprobar_forma(pesos["weight_ih_l0"], (6, 3), "weight_ih_l0", pista="Son las columnas de x_t (las últimas n_x) de las tres matrices.")
 comprobar_forma(pesos["weight_hh_l0"], (6, 2), "weight_hh_l0", pista="Son las columnas de h (las primeras n_h) de las tres matrices.")

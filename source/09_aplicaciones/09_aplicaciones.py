@@ -105,9 +105,12 @@ def recortar_gradiente(gradientes, umbral):
 
 
 # %% nbgrader={"grade": true, "grade_id": "recortar_gradiente_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+from course.pruebas import comprobar_sin_cambios
+
 # Norma global: √(3² + 4² + 12²) = 13; con umbral 2.6 el factor es 2.6 / 13 = 0.2.
 gradientes = {"W": np.array([[3.0, 4.0]]), "b": np.array([[12.0]])}
-recortados = recortar_gradiente(gradientes, 2.6)
+recortados = llamar(recortar_gradiente, gradientes, 2.6)
 assert isinstance(recortados, dict) and set(recortados) == {"W", "b"}, "recortar_gradiente debe devolver un diccionario con las mismas claves."
 comprobar_cercano(recortados["W"], [[0.6, 0.8]], "recortados['W']", errores_comunes={
     "¿recortaste cada entrada con np.clip? Hay que escalar todo el gradiente por umbral / norma.": [[2.6, 2.6]],
@@ -116,7 +119,8 @@ comprobar_cercano(recortados["W"], [[0.6, 0.8]], "recortados['W']", errores_comu
 comprobar_cercano(recortados["b"], [[2.4]], "recortados['b']", errores_comunes={
     "¿recortaste cada entrada con np.clip o con su propia norma? Todos los gradientes se escalan por el mismo factor.": [[2.6]],
 })
-np.testing.assert_allclose(gradientes["W"], [[3.0, 4.0]], err_msg="No modifiques el diccionario que recibes: devuelve uno nuevo.")
+comprobar_sin_cambios([[3.0, 4.0]], gradientes["W"], "gradientes['W']")
+comprobar_sin_cambios([[12.0]], gradientes["b"], "gradientes['b']")
 # Norma 0.5 < umbral 1: se devuelve igual.
 chicos = recortar_gradiente({"W": np.array([[0.3, 0.4]])}, 1.0)
 comprobar_cercano(chicos["W"], [[0.3, 0.4]], "gradiente con norma menor que el umbral", errores_comunes={
@@ -131,10 +135,12 @@ for semilla in range(6):
     gradientes = {f"p{k}": rng.standard_normal(forma) * 10.0 ** float(rng.integers(-2, 4)) for k, forma in enumerate(formas)}
     umbral = float(rng.uniform(0.5, 5.0))
     esperado, _ = limitar_norma(gradientes, umbral)
+    copias = {nombre: g.copy() for nombre, g in gradientes.items()}
     obtenido = recortar_gradiente(gradientes, umbral)
     assert set(obtenido) == set(esperado), "recortar_gradiente debe devolver las mismas claves."
     for nombre in esperado:
         comprobar_cercano(obtenido[nombre], esperado[nombre], f"gradientes['{nombre}'] con umbral {umbral:.2f}")
+        comprobar_sin_cambios(copias[nombre], gradientes[nombre], f"gradientes['{nombre}']")
 # Gradientes enormes, como los de una explosión.
 enormes = {"W": np.full((2, 2), 1e150)}
 comprobar_cercano(recortar_gradiente(enormes, 1.0)["W"], limitar_norma(enormes, 1.0)[0]["W"], "gradiente enorme")
@@ -179,15 +185,26 @@ def paso_adam(theta, g, m, v, t, tasa=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
 
 
 # %% nbgrader={"grade": true, "grade_id": "paso_adam_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
-# Primer paso (t = 1) desde m = v = 0, con tasa 0.1.
-theta, g, ceros = np.array([1.0, -2.0]), np.array([0.5, -0.1]), np.zeros(2)
-resultado = paso_adam(theta, g, ceros, ceros, 1, tasa=0.1)
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+# Primer paso (t = 1) desde m = v = 0, con tasa 0.1. Cada llamada recibe sus propios arreglos:
+# tu función puede actualizarlos en su lugar.
+theta, g = np.array([1.0, -2.0]), np.array([0.5, -0.1])
+resultado = llamar(paso_adam, theta.copy(), g.copy(), np.zeros(2), np.zeros(2), 1, tasa=0.1)
 assert isinstance(resultado, tuple) and len(resultado) == 3, "paso_adam debe devolver la tupla (theta, m, v)."
 theta_1, m_1, v_1 = resultado
 comprobar_forma(theta_1, (2,), "theta_nuevo")
 # A mano: m = 0.1·g = [0.05, -0.01]; v = 0.001·g² = [0.00025, 0.00001]
-comprobar_cercano(m_1, [0.05, -0.01], "m_nuevo", pista="m = beta1·m + (1 − beta1)·g.")
-comprobar_cercano(v_1, [0.00025, 0.00001], "v_nuevo", pista="v = beta2·v + (1 − beta2)·g², con el cuadrado de g.")
+comprobar_cercano(m_1, [0.05, -0.01], "m_nuevo", errores_comunes={
+    "¿devolviste m corregido (m̂)? Devuelve m sin la corrección de sesgo; m̂ solo se usa para mover theta.": [0.5, -0.1],
+    "¿intercambiaste beta1 y (1 − beta1)? El peso grande (beta1) va con la m anterior.": [0.45, -0.09],
+    "¿usaste beta2 en lugar de beta1 para m?": [0.0005, -0.0001],
+}, pista="Con m = 0 y t = 1, m_nuevo es la décima parte de g.")
+comprobar_cercano(v_1, [0.00025, 0.00001], "v_nuevo", errores_comunes={
+    "¿devolviste v corregido (v̂)? Devuelve v sin la corrección de sesgo; v̂ solo se usa para mover theta.": [0.25, 0.01],
+    "¿olvidaste elevar g al cuadrado en v?": [0.0005, -0.0001],
+    "¿intercambiaste beta2 y (1 − beta2)? El peso grande (beta2) va con la v anterior.": [0.24975, 0.00999],
+    "¿usaste beta1 en lugar de beta2 para v?": [0.025, 0.001],
+}, pista="Con v = 0 y t = 1, v_nuevo es la milésima parte de g².")
 # Con la corrección de sesgo, m̂ = g y v̂ = g²: el paso es tasa·signo(g).
 comprobar_cercano(theta_1, [0.9, -1.9], "theta_nuevo", errores_comunes={
     "¿olvidaste la corrección de sesgo? Divide m entre (1 − beta1**t) y v entre (1 − beta2**t).":
@@ -196,7 +213,7 @@ comprobar_cercano(theta_1, [0.9, -1.9], "theta_nuevo", errores_comunes={
     "¿sumaste el paso en lugar de restarlo? Adam se mueve en contra del gradiente.": [1.1, -2.1],
 })
 # Un paso más adelante (t = 3) desde momentos distintos de cero.
-theta_3, m_3, v_3 = paso_adam(theta, g, np.array([0.2, -0.05]), np.array([0.01, 0.004]), 3, tasa=0.1)
+theta_3, m_3, v_3 = paso_adam(theta.copy(), g.copy(), np.array([0.2, -0.05]), np.array([0.01, 0.004]), 3, tasa=0.1)
 comprobar_cercano(m_3, [0.23, -0.055], "m_nuevo con t = 3")
 comprobar_cercano(theta_3, [1.0 - 0.1 * (0.23 / (1 - 0.9**3)) / (np.sqrt(0.01024 / (1 - 0.999**3)) + 1e-8),
                             -2.0 + 0.1 * (0.055 / (1 - 0.9**3)) / (np.sqrt(0.004006 / (1 - 0.999**3)) + 1e-8)],
@@ -218,7 +235,8 @@ for semilla in range(6):
 # Valores por omisión (tasa 0.001, beta1 0.9, beta2 0.999).
 rng = generador(107)
 theta, g = rng.standard_normal(4), rng.standard_normal(4)
-comprobar_cercano(paso_adam(theta, g, np.zeros(4), np.zeros(4), 1)[0], actualizar_adam(theta, g, np.zeros(4), np.zeros(4), 1)[0], "theta_nuevo con los valores por omisión")
+esperado = actualizar_adam(theta, g, np.zeros(4), np.zeros(4), 1)[0]
+comprobar_cercano(paso_adam(theta.copy(), g.copy(), np.zeros(4), np.zeros(4), 1)[0], esperado, "theta_nuevo con los valores por omisión")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -311,7 +329,8 @@ def particion_fija(serie, n_validacion, n_prueba):
 
 
 # %% nbgrader={"grade": true, "grade_id": "particion_fija_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
-resultado = particion_fija(np.arange(10.0), 2, 3)
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+resultado = llamar(particion_fija, np.arange(10.0), 2, 3)
 assert isinstance(resultado, tuple) and len(resultado) == 3, "particion_fija debe devolver la tupla (`entrenamiento`, `validacion`, `prueba`)."
 entrenamiento, validacion, prueba = resultado
 comprobar_forma(prueba, (3,), "prueba", pista="La prueba son los últimos n_prueba valores.")
@@ -365,7 +384,11 @@ def ventanas(serie, largo):
 
 
 # %% nbgrader={"grade": true, "grade_id": "ventanas_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
-X, y = ventanas(np.array([10.0, 11.0, 12.0, 13.0, 14.0, 15.0]), 3)
+from course.pruebas import comprobar_arreglo, llamar  # llamar explica en español los errores de formas de numpy
+X, y = llamar(ventanas, np.array([10.0, 11.0, 12.0, 13.0, 14.0, 15.0]), 3)
+X = comprobar_arreglo(X, "X")
+assert X.ndim != 2 or X.shape[1] != 4, ("Tus ventanas tienen largo + 1 valores: incluyen el objetivo. X[j] = serie[j : j + largo] "
+                                        "(largo valores) y el objetivo serie[j + largo] va aparte, en y[j].")
 comprobar_forma(X, (3, 3), "X", pista="Hay M = N − largo ventanas, una por renglón.")
 comprobar_forma(y, (3,), "y")
 comprobar_cercano(X, [[10, 11, 12], [11, 12, 13], [12, 13, 14]], "X", errores_comunes={
@@ -414,22 +437,31 @@ def normalizar(entrenamiento, validacion, prueba):
 
 
 # %% nbgrader={"grade": true, "grade_id": "normalizar_prueba", "locked": true, "points": 2, "schema_version": 3, "solution": false}
-# Entrenamiento [1, 3]: media 2, desviación 1.
-resultado = normalizar(np.array([1.0, 3.0]), np.array([5.0, 2.0]), np.array([10.0]))
+from course.pruebas import llamar  # explica en español los errores de formas de numpy
+# Entrenamiento [2, 4, 4, 4, 5, 5, 7, 9]: media 5, desviación 2 (varianza 4).
+# `media` y `desviacion` son números: un float o un arreglo de un solo elemento.
+entrenamiento = np.array([2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0])
+serie = np.concatenate([entrenamiento, [9.0, 1.0, 15.0]])
+resultado = llamar(normalizar, entrenamiento, np.array([9.0, 1.0]), np.array([15.0]))
 assert isinstance(resultado, tuple) and len(resultado) == 5, "normalizar debe devolver (`entrenamiento_n`, `validacion_n`, `prueba_n`, `media`, `desviacion`)."
 entrenamiento_n, validacion_n, prueba_n, media, desviacion = resultado
-comprobar_escalar(media, 2.0, "media", errores_comunes={
-    "Usaste la media de toda la serie: eso filtra información de la validación y la prueba. Usa solo el entrenamiento.": np.mean([1, 3, 5, 2, 10]),
+comprobar_escalar(media, 5.0, "media", errores_comunes={
+    "Usaste la media de toda la serie: eso filtra información de la validación y la prueba. Usa solo el entrenamiento.": np.mean(serie),
 })
-comprobar_escalar(desviacion, 1.0, "desviacion", errores_comunes={
-    "Usaste la desviación de toda la serie: eso filtra información del futuro. Usa solo el entrenamiento.": np.std([1, 3, 5, 2, 10]),
-    "¿usaste ddof=1? Aquí va np.std sin ddof.": np.std([1, 3], ddof=1),
+comprobar_escalar(desviacion, 2.0, "desviacion", errores_comunes={
+    "Usaste la desviación de toda la serie: eso filtra información del futuro. Usa solo el entrenamiento.": np.std(serie),
+    "¿usaste ddof=1? Aquí va np.std sin ddof.": np.std(entrenamiento, ddof=1),
+    "¿usaste np.var? Esa es la varianza; la desviación es su raíz cuadrada (np.std).": 4.0,
+    "¿dividiste la suma de |x − media| entre len()? Eso es la desviación media absoluta; aquí va la desviación estándar (np.std).": 1.5,
 })
-comprobar_cercano(entrenamiento_n, [-1.0, 1.0], "entrenamiento_n")
-comprobar_cercano(validacion_n, [3.0, 0.0], "validacion_n", errores_comunes={
+comprobar_cercano(entrenamiento_n, [-1.5, -0.5, -0.5, -0.5, 0.0, 0.0, 1.0, 2.0], "entrenamiento_n", errores_comunes={
+    "¿dividiste entre la varianza (np.var)? Se divide entre la desviación estándar (np.std).": (entrenamiento - 5.0) / 4.0,
+    "¿dividiste entre len()? Se divide entre la desviación estándar (np.std).": (entrenamiento - 5.0) / 8.0,
+})
+comprobar_cercano(validacion_n, [2.0, -2.0], "validacion_n", errores_comunes={
     "Normalizaste la validación con su propia media y desviación: hay que usar las del entrenamiento.": [1.0, -1.0],
 })
-comprobar_cercano(prueba_n, [8.0], "prueba_n", pista="La prueba también se normaliza con la media y la desviación del entrenamiento.")
+comprobar_cercano(prueba_n, [5.0], "prueba_n", pista="La prueba también se normaliza con la media y la desviación del entrenamiento.")
 print("¡Bien! normalizar pasa las pruebas visibles.")
 ### BEGIN HIDDEN TESTS
 from autograder.modelos import series
@@ -440,8 +472,11 @@ for semilla in range(6):
     periodos = [centro + escala * rng.standard_normal(k) + 3 * escala * j for j, k in enumerate(tamanos)]
     obtenido = normalizar(*periodos)
     esperado = series.estandarizar(*periodos)
-    for nombre, a, b in zip(("entrenamiento_n", "validacion_n", "prueba_n", "media", "desviacion"), obtenido, esperado):
+    for nombre, a, b in zip(("entrenamiento_n", "validacion_n", "prueba_n"), obtenido, esperado):
         comprobar_cercano(a, b, f"{nombre} (semilla {semilla})")
+    # `media` y `desviacion` son números: vale un float o un arreglo de un elemento, como en la prueba visible.
+    for nombre, a, b in zip(("media", "desviacion"), obtenido[3:], esperado[3:]):
+        comprobar_escalar(a, b, f"{nombre} (semilla {semilla})")
 ### END HIDDEN TESTS
 
 # %% [markdown]
