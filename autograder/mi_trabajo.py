@@ -109,8 +109,8 @@ def avance_markdown(lista: list[Resultado]) -> str:
         partes += ["| ejercicio | puntos | qué dijo la prueba |", "|---|---|---|"]
         for grade_id, (obtenido, posible) in r.puntajes.items():
             mensaje = "—" if obtenido >= posible else _celda(r.mensajes.get(grade_id, "no se pudo comprobar"))
-            if mensaje == "NotImplementedError:":  # el talón intacto, sin más mensaje
-                mensaje = "sin resolver: borra `raise NotImplementedError()` y escribe tu código"
+            if mensaje.startswith("NotImplementedError:"):  # el talón intacto («borra esta línea» no se entiende aquí)
+                mensaje = "sin resolver: en el cuaderno, borra la línea `raise NotImplementedError(…)` y escribe tu código"
             partes.append(f"| `{_nombre(grade_id)}` | {obtenido:g} de {posible:g} | {mensaje} |")
         partes += ["", f"Retroalimentación completa: [retroalimentacion/{r.asignacion}.html]"
                         f"(retroalimentacion/{r.asignacion}.html)", ""]

@@ -24,7 +24,7 @@
 # 3. encadenar esos pasos en la **retropropagación a través del tiempo**, sumando los gradientes de todos los pasos;
 # 4. explicar el **carrusel de error constante**: por qué el camino del estado de la celda, cuya derivada local es $f_t$, conserva el error.
 #
-# **Cómo trabajar.** Igual que en las lecciones anteriores: ejecuta las celdas en orden, borra `raise NotImplementedError()` donde diga `# TU CÓDIGO AQUÍ` y escribe tu solución. La celda que sigue a cada ejercicio lo revisa; al calificar se agregan pruebas ocultas con datos aleatorios.
+# **Cómo trabajar.** Igual que en las lecciones anteriores: ejecuta las celdas en orden, borra la línea `raise NotImplementedError(…)` donde diga `# TU CÓDIGO AQUÍ` y escribe tu solución. La celda que sigue a cada ejercicio lo revisa; al calificar se agregan pruebas ocultas con datos aleatorios.
 
 # %% nbgrader={"grade": false, "grade_id": "preparacion", "locked": true, "schema_version": 3, "solution": false}
 import numpy as np

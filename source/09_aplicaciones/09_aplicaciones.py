@@ -27,7 +27,7 @@
 # 3. cortar ventanas y normalizar sin filtrar información del futuro;
 # 4. medir un pronóstico con el error absoluto medio y compararlo con líneas base honestas.
 #
-# **Cómo trabajar.** Igual que en las lecciones anteriores: ejecuta las celdas en orden y, donde veas `# TU CÓDIGO AQUÍ`, borra `raise NotImplementedError()` y escribe tu solución. Cada ejercicio va seguido de sus pruebas visibles; al calificar se agregan pruebas ocultas.
+# **Cómo trabajar.** Igual que en las lecciones anteriores: ejecuta las celdas en orden y, donde veas `# TU CÓDIGO AQUÍ`, borra la línea `raise NotImplementedError(…)` y escribe tu solución. Cada ejercicio va seguido de sus pruebas visibles; al calificar se agregan pruebas ocultas.
 #
 # Los modelos que entrenamos aquí son las mismas ecuaciones que ya escribiste, pero **en lote** y optimizadas; como entrenarlos toma minutos, el cuaderno muestra sus resultados ya calculados. Tus funciones de las lecciones anteriores (`paso_rnn`, `paso_lstm`, `paso_gru`…) siguen siendo el lugar donde se aprenden las ecuaciones; aquí no las volvemos a pedir.
 
