@@ -218,7 +218,10 @@ def _dentro(ruta_config: str, resto: list[str]) -> None:
         _copiar_cache_mpl(config.mpl, os.environ["MPLCONFIGDIR"])
     if config.aislado and os.geteuid() == 0 and config.uid:
         for raiz in ("/tmp", TRABAJO):
+            dispositivo = os.lstat(raiz).st_dev
             for actual, carpetas, archivos in os.walk(raiz):
+                # Solo lo del tmpfs propio: el repositorio o el entorno pueden estar montados (de solo lectura) bajo /tmp.
+                carpetas[:] = [n for n in carpetas if os.lstat(os.path.join(actual, n)).st_dev == dispositivo]
                 for nombre in [actual, *(os.path.join(actual, n) for n in carpetas + archivos)]:
                     os.lchown(nombre, config.uid, config.uid)
         os.setgroups([])
