@@ -45,7 +45,9 @@ def iniciar(curso: str, cuales: list[str], limites: Limites, area: str, aislado:
     opciones = opciones_ejecucion(limites, aislado, str(Path(area) / "matplotlib"))
     opciones.update(guardia=_codigo_guardia(curso, cuales),
                     # Ya calificado, el núcleo se mata sin esperar su cierre ordenado (que a veces tarda ~2 s).
-                    shutdown_kernel="immediate")
+                    shutdown_kernel="immediate",
+                    # El núcleo del estudiante siguiente arranca mientras se califica el actual.
+                    reserva=1)
     extra = {
         "Autograde": {"autograde_preprocessors": preprocesadores()},
         "EjecucionAislada": opciones,
