@@ -149,6 +149,7 @@ def _ruta_python() -> str:
 def _entorno() -> dict[str, str]:
     return {
         "HOME": TRABAJO, "TMPDIR": "/tmp", "IPYTHONDIR": "/tmp/.ipython", "MPLCONFIGDIR": "/tmp/.matplotlib",
+        "XDG_CACHE_HOME": "/tmp/.cache",  # la caché de fontconfig no aparece en la carpeta de trabajo
         "PATH": f"{os.path.dirname(sys.executable)}:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
         "PYTHONPATH": _ruta_python(), "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg",
         "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
@@ -218,7 +219,7 @@ def _dentro(ruta_config: str, resto: list[str]) -> None:
     else:  # sin caja: al menos la carpeta propia y los límites
         os.environ.update({k: v for k, v in _entorno().items() if k not in ("PATH", "PYTHONPATH")},
                           HOME=os.getcwd(), TMPDIR=os.getcwd(), MPLCONFIGDIR=os.path.join(os.getcwd(), ".matplotlib"),
-                          IPYTHONDIR=os.path.join(os.getcwd(), ".ipython"))
+                          IPYTHONDIR=os.path.join(os.getcwd(), ".ipython"), XDG_CACHE_HOME=os.path.join(os.getcwd(), ".cache"))
         _copiar_cache_mpl(config.mpl, os.environ["MPLCONFIGDIR"])
     if config.aislado and os.geteuid() == 0 and config.uid:
         for raiz in ("/tmp", TRABAJO):
