@@ -44,8 +44,9 @@ calificar-mi-trabajo: $(LISTO) caja
 test: $(LISTO) caja $(if $(CI),sistema torch)
 	$(PY) -m pytest
 
-## release: regenera release/ desde source/ con nbgrader
+## release: sincroniza cada lección con su gemelo de texto (jupytext) y regenera release/ con nbgrader
 release: $(LISTO)
+	$(VENV)/bin/jupytext --sync --quiet source/*/*.ipynb
 	$(PY) -m autograder publicar
 
 ## distribucion: dist/memoria-recurrente-estudiante.zip, lo que se entrega a la clase (cuadernos, paquete course, LEEME)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -68,21 +67,10 @@ def _asegurar_preparado(raiz: Path, asignacion: str) -> CursoDeCalificacion:
 
 
 def _volcar_al_gradebook(raiz: Path, asignacion: str, resultados_: list[Resultado]) -> None:
-    """Escribe todos los puntajes en el gradebook del curso (un solo proceso, una transacción por entrega)."""
-    from nbgrader.api import Gradebook
+    """Escribe puntajes, estado y observaciones en el gradebook del curso (un solo proceso)."""
+    from .exportar import registrar
 
-    with warnings.catch_warnings(), Gradebook(f"sqlite:///{raiz / 'gradebook.db'}") as gb:
-        warnings.simplefilter("ignore")
-        for r in resultados_:
-            gb.update_or_create_student(r.estudiante)
-            gb.update_or_create_submission(asignacion, r.estudiante)
-            for cuaderno in cuadernos_de(raiz, asignacion):
-                envio = gb.find_submission_notebook(cuaderno, asignacion, r.estudiante)
-                for nota in envio.grades:
-                    obtenido = r.puntajes.get(nota.name, [0.0])[0]
-                    nota.auto_score = float(obtenido)
-                    nota.needs_manual_grade = False
-            gb.db.commit()
+    registrar(raiz, asignacion, resultados_)
 
 
 def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limites: Limites = Limites(),

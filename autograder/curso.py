@@ -24,8 +24,18 @@ if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
 
 
 def meta_nbgrader(celda) -> dict:
-    """Los metadatos de nbgrader de una celda (``{}`` si no tiene)."""
-    return celda.get("metadata", {}).get("nbgrader", {}) or {}
+    """Los metadatos de nbgrader de una celda (``{}`` si no tiene o no son un diccionario).
+
+    Tolera cualquier cuaderno: una celda que no es diccionario, ``metadata`` o ``nbgrader`` de
+    otro tipo; ``grade_id`` se conserva solo si es texto (si no, se omite).
+    """
+    metadatos = celda.get("metadata") if isinstance(celda, dict) else None
+    meta = metadatos.get("nbgrader") if isinstance(metadatos, dict) else None
+    if not isinstance(meta, dict):
+        return {}
+    if "grade_id" in meta and not isinstance(meta["grade_id"], str):
+        meta = {k: v for k, v in meta.items() if k != "grade_id"}
+    return meta
 
 
 def asignaciones(raiz: Path = RAIZ_REPO) -> list[str]:
@@ -157,7 +167,7 @@ def mensajes_de_pruebas(nb: dict) -> dict[str, str]:
     salida = {}
     for celda in nb["cells"]:
         meta = meta_nbgrader(celda)
-        if not meta.get("grade"):
+        if not meta.get("grade") or not meta.get("grade_id"):
             continue
         salidas = celda.get("outputs", [])
         errores = [f"{o['ename']}: {o['evalue']}".strip() for o in salidas if o.get("output_type") == "error"]

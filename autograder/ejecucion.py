@@ -38,6 +38,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Instance, Integer, Type, Unicode, default
 
+from .curso import meta_nbgrader
 from .nucleo import ConfigNucleo, diagnostico, orden_bwrap, orden_sin_caja
 
 __all__ = ["EjecucionAislada", "GestorAislado", "ReservaNucleos", "SinAislamiento", "describir_aislamiento"]
@@ -196,7 +197,7 @@ def _error(nombre: str, mensaje: str) -> NotebookNode:
 
 
 def _meta(celda) -> dict:
-    meta = celda.get("metadata", {}).get("nbgrader", {})
+    meta = meta_nbgrader(celda)
     return meta if isinstance(meta, dict) else {}
 
 

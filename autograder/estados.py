@@ -22,6 +22,8 @@ class Estado(str, Enum):
     SALIDA = "salida excesiva"
     TIEMPO = "tiempo agotado"
     MANIPULACION = "posible manipulación"
+    DELEGACION = "solución que delega en el curso"
+    METADATOS = "metadatos de nbgrader dañados"
     DUPLICADO = "grade_id duplicado"
     RENOMBRADO = "grade_id renombrado"
     ELIMINADA = "celda de prueba eliminada"

@@ -7,6 +7,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .curso import meta_nbgrader
 from .estados import estado_de
 
 __all__ = ["Limites", "Resultado", "cuadernos_de", "ejercicios_de", "integrar", "guardar", "resultados", "causa_del_fallo",
@@ -67,7 +68,7 @@ def ejercicios_de(raiz: Path, asignacion: str) -> dict[str, float]:
         ruta = next(p for p in carpeta.iterdir() if p.stem == nombre and es_cuaderno(p))
         nb = json.loads(ruta.read_text(encoding="utf-8"))
         for celda in nb["cells"]:
-            meta = celda.get("metadata", {}).get("nbgrader", {})
+            meta = meta_nbgrader(celda)
             if meta.get("grade"):
                 salida[meta["grade_id"]] = float(meta.get("points", 0))
     return salida

@@ -11,7 +11,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from .curso import CursoDeCalificacion, copiar_curso, mensajes_de_pruebas
+from .curso import CursoDeCalificacion, copiar_curso, mensajes_de_pruebas, meta_nbgrader
 from .resultados import Limites, cuadernos_de
 
 __all__ = ["iniciar", "calificar_entrega", "preprocesadores", "opciones_ejecucion", "cache_matplotlib"]
@@ -66,7 +66,7 @@ def _codigo_guardia(curso: str, cuales: list[str]) -> str:
         for nombre in cuadernos_de(Path(curso), asignacion):
             nb = json.loads((Path(curso) / "source" / asignacion / f"{nombre}.ipynb").read_text(encoding="utf-8"))
             for celda in nb["cells"]:
-                meta = celda.get("metadata", {}).get("nbgrader", {})
+                meta = meta_nbgrader(celda)
                 if celda["cell_type"] != "code" or not meta.get("locked") or meta.get("grade"):
                     continue
                 try:
@@ -115,7 +115,7 @@ def _puntajes_y_mensajes(copia: CursoDeCalificacion, asignacion: str, estudiante
         if nb.get("metadata", {}).get("calificador", {}).get("salida_truncada"):
             incidencias.append({"tipo": "salida"})
         for celda in nb["cells"]:
-            meta = celda.get("metadata", {}).get("nbgrader", {})
+            meta = meta_nbgrader(celda)
             errores = [o for o in celda.get("outputs", []) if o.get("output_type") == "error"]
             if any(o.get("ename") == "MemoryError" for o in errores):
                 incidencias.append({"tipo": "memoria", "grade_id": meta.get("grade_id")})

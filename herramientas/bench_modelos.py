@@ -1,8 +1,14 @@
-"""Mide los modelos del curso: velocidad de la LSTM en numpy frente a torch y calidad en la lección 09.
+"""Mide los modelos del curso: velocidad de numpy frente a torch (LSTM y variantes, GRU) y calidad en la lección 09.
 
 ``medir()`` corre las mediciones en un subproceso con un solo hilo de BLAS (las variables de
-entorno se fijan antes de importar numpy) y ``torch.set_num_threads(1)``; los cocientes de
-tiempo se miden en la misma corrida, alternando numpy y torch, y se toma el mejor de varios.
+entorno se fijan antes de importar numpy) y ``torch.set_num_threads(1)``. Cada cociente se mide
+en la misma corrida, alternando numpy y torch, y es la mediana de varias repeticiones del tiempo
+de CPU del hilo que calcula (ambas bibliotecas calculan en ese hilo con un solo hilo): en una
+máquina compartida el tiempo de reloj mide sobre todo la carga de los demás procesos.
+
+OpenBLAS elige sus núcleos de cálculo según el procesador salvo que ``OPENBLAS_CORETYPE`` lo
+fije; si el entorno lo fija, las cifras de velocidad se repiten sin esa variable (sufijo
+``_blas_autodetectado``) para que se vea cuánto pesa esa elección frente a la de torch (oneDNN).
 """
 
 from __future__ import annotations
@@ -17,73 +23,95 @@ __all__ = ["medir"]
 
 HILOS = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")}
 FORMAS = {"m": 64, "n_x": 32, "n_h": 128, "T": 100}
+REPETICIONES = 15
 DISTANCIAS = (5, 10, 20, 40)
 SEMILLAS = (0, 1, 2, 3, 4)
 ITERACIONES_METRO = 1000
 ITERACIONES_ENERGIA = 1500
 
 
-def _mejor(funciones: dict, repeticiones: int = 15) -> dict[str, float]:
-    """Mejor tiempo de cada función, alternándolas para que compartan las mismas condiciones."""
-    mejores = {k: float("inf") for k in funciones}
+def _medianas(funciones: dict, repeticiones: int = REPETICIONES) -> dict[str, float]:
+    """Mediana del tiempo de CPU del hilo de cada función, alternándolas para que compartan las mismas condiciones.
+
+    Una función con atributo ``preparar`` recibe lo que este devuelve, preparado fuera del tiempo medido.
+    """
+    import numpy as np
+
+    tiempos: dict[str, list[float]] = {k: [] for k in funciones}
     for _ in range(repeticiones):
         for k, f in funciones.items():
             preparar = getattr(f, "preparar", None)
             argumento = preparar() if preparar else None
-            t0 = time.perf_counter()
+            t0 = time.thread_time()
             f(argumento) if preparar else f()
-            mejores[k] = min(mejores[k], time.perf_counter() - t0)
-    return mejores
+            tiempos[k].append(time.thread_time() - t0)
+    return {k: float(np.median(v)) for k, v in tiempos.items()}
 
 
-def _velocidad() -> dict[str, float]:
+def _funciones(nombre: str, modulo, p: dict, red, x, h0, dH, **opciones) -> dict:
+    """Adelante y atrás de numpy (``modulo`` con parámetros ``p``) y de torch (``red``) con las mismas formas."""
     import numpy as np
     import torch
 
-    from autograder.modelos import lstm
-
-    torch.set_num_threads(1)
-    m, n_x, n_h, T = FORMAS["m"], FORMAS["n_x"], FORMAS["n_h"], FORMAS["T"]
-    rng = np.random.default_rng(0)
-    p = lstm.iniciar(n_x, n_h, rng, dtype=np.float32)
-    x = rng.standard_normal((n_x, m, T)).astype(np.float32)
-    h0 = np.zeros((n_h, m), np.float32)
-    dH = rng.standard_normal((n_h, m, T)).astype(np.float32)
-    red = torch.nn.LSTM(n_x, n_h)  # float32; entrada (T, m, n_x)
-    x_t = torch.from_numpy(np.ascontiguousarray(x.transpose(2, 1, 0)))
+    x_t = torch.from_numpy(np.ascontiguousarray(x.transpose(2, 1, 0)))  # torch: (T, m, n_x)
     dH_t = torch.from_numpy(np.ascontiguousarray(dH.transpose(2, 1, 0)))
 
     def numpy_adelante():
-        lstm.adelante(x, h0, p)
+        modulo.adelante(x, h0, p, **opciones)
 
     def torch_adelante():
         with torch.no_grad():
             red(x_t)
 
     def numpy_atras(cache):
-        lstm.atras(dH, cache, p)
-
-    numpy_atras.preparar = lambda: lstm.adelante(x, h0, p)[1]
+        modulo.atras(dH, cache, p)
 
     def torch_atras(salida):
         salida.backward(dH_t)
 
-    def _torch_preparar():
+    def torch_preparar():
         red.zero_grad()
         return red(x_t.clone().requires_grad_(True))[0]
 
-    torch_atras.preparar = _torch_preparar
+    numpy_atras.preparar = lambda: modulo.adelante(x, h0, p, **opciones)[1]
+    torch_atras.preparar = torch_preparar
     for f in (numpy_adelante, torch_adelante):
-        f()
-    t = _mejor({"na": numpy_adelante, "ta": torch_adelante, "nb": numpy_atras, "tb": torch_atras})
-    return {
-        "lstm_adelante_numpy_vs_torch": t["na"] / t["ta"],
-        "lstm_atras_numpy_vs_torch": t["nb"] / t["tb"],
-        "lstm_adelante_numpy_ms": 1e3 * t["na"],
-        "lstm_adelante_torch_ms": 1e3 * t["ta"],
-        "lstm_atras_numpy_ms": 1e3 * t["nb"],
-        "lstm_atras_torch_ms": 1e3 * t["tb"],
+        f()  # calentamiento
+    return {(nombre, "adelante", "numpy"): numpy_adelante, (nombre, "adelante", "torch"): torch_adelante,
+            (nombre, "atras", "numpy"): numpy_atras, (nombre, "atras", "torch"): torch_atras}
+
+
+def _velocidad() -> dict[str, float | str]:
+    import numpy as np
+    import torch
+
+    from autograder.modelos import gru, lstm
+
+    torch.set_num_threads(1)
+    m, n_x, n_h, T = FORMAS["m"], FORMAS["n_x"], FORMAS["n_h"], FORMAS["T"]
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((n_x, m, T)).astype(np.float32)
+    h0 = np.zeros((n_h, m), np.float32)
+    dH = rng.standard_normal((n_h, m, T)).astype(np.float32)
+    red_lstm, red_gru = torch.nn.LSTM(n_x, n_h), torch.nn.GRU(n_x, n_h)  # float32
+    funciones = {}
+    # torch no trae LSTM con mirillas ni acoplada: sus variantes se comparan con su LSTM estándar.
+    for variante in lstm.VARIANTES:
+        nombre = "lstm" if variante == "estandar" else f"lstm_{variante}"
+        p = lstm.iniciar(n_x, n_h, rng, variante, dtype=np.float32)
+        funciones.update(_funciones(nombre, lstm, p, red_lstm, x, h0, dH, variante=variante))
+    funciones.update(_funciones("gru", gru, gru.iniciar(n_x, n_h, rng, dtype=np.float32), red_gru, x, h0, dH))
+    t = _medianas(funciones)
+    cifras: dict[str, float | str] = {
+        "openblas_nucleo": os.environ.get("OPENBLAS_CORETYPE", "autodetectado"),
+        "torch_isa": torch.backends.cpu.get_cpu_capability(),
     }
+    for (nombre, sentido, biblioteca), segundos in t.items():
+        if biblioteca == "numpy":
+            cifras[f"{nombre}_{sentido}_numpy_vs_torch"] = segundos / t[(nombre, sentido, "torch")]
+    for (nombre, sentido, biblioteca), segundos in t.items():
+        cifras[f"{nombre}_{sentido}_{biblioteca}_ms"] = 1e3 * segundos
+    return cifras
 
 
 def _calidad() -> dict[str, float | str]:
@@ -109,14 +137,23 @@ def _calidad() -> dict[str, float | str]:
     return cifras
 
 
-def medir() -> dict[str, float | str]:
-    """Corre las mediciones en un subproceso de un solo hilo y devuelve sus cifras."""
-    entorno = {**os.environ, **HILOS}
+def _subproceso(que: str, entorno: dict) -> dict:
     salida = subprocess.run(
-        [sys.executable, "-m", "herramientas.bench_modelos"], env=entorno, capture_output=True, text=True, check=True,
+        [sys.executable, "-m", "herramientas.bench_modelos", que], env=entorno, capture_output=True, text=True, check=True,
         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
     )
     return json.loads(salida.stdout.strip().splitlines()[-1])
+
+
+def medir() -> dict[str, float | str]:
+    """Corre las mediciones en subprocesos de un solo hilo y devuelve sus cifras."""
+    entorno = {**os.environ, **HILOS}
+    cifras = _subproceso("todo", entorno)
+    if "OPENBLAS_CORETYPE" in entorno:
+        sin_fijar = {k: v for k, v in entorno.items() if k != "OPENBLAS_CORETYPE"}
+        otras = _subproceso("velocidad", sin_fijar)
+        cifras.update({f"{k}_blas_autodetectado": v for k, v in otras.items() if "numpy_vs_torch" in k})
+    return cifras
 
 
 if __name__ == "__main__":
@@ -124,5 +161,6 @@ if __name__ == "__main__":
         if os.environ.get(variable) != valor:
             sys.exit("corre este módulo con medir(): necesita un solo hilo desde antes de importar numpy")
     cifras = _velocidad()
-    cifras.update(_calidad())
+    if sys.argv[1:] != ["velocidad"]:
+        cifras.update(_calidad())
     print(json.dumps(cifras))

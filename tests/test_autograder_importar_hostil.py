@@ -38,6 +38,18 @@ def curso(tmp_path):
     return raiz
 
 
+def _calificadas(curso, estudiantes: list[str]) -> None:
+    """Entregas ya calificadas en el gradebook (la única fuente del CSV); aquí solo se prueba la unión con el informe."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{curso / 'gradebook.db'}") as gb:
+        gb.update_or_create_assignment(A)
+        gb.update_or_create_notebook(A, A)
+        for estudiante in estudiantes:
+            gb.update_or_create_student(estudiante)
+            gb.add_submission(A, estudiante)
+
+
 def _importar(curso, contenido: bytes | dict, limites=LimitesImportacion(), **extra):
     ruta = curso.parent / "descarga.zip"
     ruta.write_bytes(contenido if isinstance(contenido, bytes) else _zip(contenido))
@@ -270,8 +282,7 @@ def test_cada_estudiante_tiene_una_fila_en_el_csv(curso):
         "cualquier_cosa.ipynb": _nb("?"),
     })
     assert set(informe["estudiantes"]) == {"victima_real_100017", "mallory_x_100099", "eva_rios_90"}
-    # El resultado de calificar a quien sí se colocó (aquí, escrito a mano: solo se prueba la unión con el informe).
-    (curso / "calificacion" / f"{A}.json").write_text(json.dumps([{"estudiante": "victima_real_100017", "asignacion": A}]))
+    _calificadas(curso, ["victima_real_100017"])
     _, lista = filas(curso, A)
     por_estudiante = {f["estudiante"]: f for f in lista}
     assert len(lista) == len(por_estudiante) == 4
@@ -287,8 +298,7 @@ def test_entrega_tarde_llega_al_csv(curso):
     informe = _importar(curso, {f"penamaria_LATE_1234_5678_{NB}": _nb("tarde"), f"anagomez_77_88_{NB}": _nb("a tiempo"),
                                 "luispena_LATE_55_66_notas.txt": b"hola"})
     assert informe["estudiantes"]["penamaria_1234"]["tarde"] and not informe["estudiantes"]["anagomez_77"]["tarde"]
-    (curso / "calificacion" / f"{A}.json").write_text(json.dumps(
-        [{"estudiante": "penamaria_1234", "asignacion": A}, {"estudiante": "anagomez_77", "asignacion": A}]))
+    _calificadas(curso, ["penamaria_1234", "anagomez_77"])
     por_estudiante = {f["estudiante"]: f for f in filas(curso, A)[1]}
     assert "entregada tarde" in por_estudiante["penamaria_1234"]["observaciones"]
     assert "entregada tarde" not in por_estudiante["anagomez_77"]["observaciones"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import corpus
-from cuadernos import ASIGNACIONES, RAIZ, celdas_calificadas, ejercicios, leer
+from cuadernos import ASIGNACIONES, RAIZ, celdas_calificadas, ejercicios, leer, meta
 
 MUTANTES = corpus.cargar("mutante")
 EQUIVALENTES = corpus.cargar("equivalente")
@@ -76,7 +76,7 @@ def test_cada_ejercicio_tiene_mutante_y_tres_equivalentes():
 def test_caso_se_aplica_a_una_celda_de_solucion(caso):
     nb = corpus.cuaderno_de(caso, caso.asignacion)
     assert caso.prueba in _puntos_posibles(caso.asignacion), f"{caso}: {caso.ejercicio} no es un ejercicio calificado"
-    fuente = next(c.source for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == caso.ejercicio)
+    fuente = next(c.source for c in nb.cells if meta(c).get("grade_id") == caso.ejercicio)
     assert fuente.strip() and "BEGIN SOLUTION" not in fuente
 
 

@@ -112,6 +112,25 @@ def test_lstm_atras_contra_diferencias_finitas(variante):
         np.testing.assert_allclose([analitico[i] for i in indices], _numerico(perdida, arreglo, indices), rtol=1e-5, atol=1e-7)
 
 
+@pytest.mark.parametrize("variante", lstm.VARIANTES)
+@pytest.mark.parametrize("pasos", [1, 4, 7])
+def test_lstm_atras_no_depende_del_tamano_de_bloque(variante, pasos, monkeypatch):
+    """Los bloques de tiempo de ``atras`` (incluido uno final incompleto) dan lo mismo que un solo bloque."""
+    rng, x, h0, G = _datos(10, T=17)
+    q = lstm.iniciar(3, 4, rng, variante)
+    q = {k: v + 0.4 * rng.standard_normal(v.shape) for k, v in q.items()}
+    G_C = rng.standard_normal((4, 5))
+    _, cache = lstm.adelante(x, h0, q, variante)
+    monkeypatch.setattr(lstm, "ELEMENTOS_POR_BLOQUE", 4 * 5 * 17)  # n_h · m · T: un solo bloque
+    un_bloque = lstm.atras(G, cache, q, dC_T=G_C)
+    monkeypatch.setattr(lstm, "ELEMENTOS_POR_BLOQUE", 4 * 5 * pasos)
+    por_bloques = lstm.atras(G, cache, q, dC_T=G_C)
+    for k in q:
+        np.testing.assert_allclose(por_bloques[0][k], un_bloque[0][k], rtol=1e-12, atol=1e-12, err_msg=k)
+    for uno, otro in zip(por_bloques[1:], un_bloque[1:]):
+        np.testing.assert_allclose(uno, otro, rtol=1e-12, atol=1e-12)
+
+
 @pytest.mark.parametrize("modulo", [rnn, gru], ids=["rnn", "gru"])
 def test_rnn_y_gru_atras_contra_diferencias_finitas(modulo):
     rng, x, h0, G = _datos(6)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from autograder.curso import generar_release
+from autograder.curso import generar_release, meta_nbgrader
 from cuadernos import ASIGNACIONES, PUBLICADOS, RAIZ
 
 
@@ -36,5 +36,5 @@ def test_sin_soluciones_ni_pruebas_ocultas(ruta):
     for marca in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
         assert marca not in texto
     nb = json.loads(texto)
-    talones = [c for c in nb["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("solution")]
+    talones = [c for c in nb["cells"] if meta_nbgrader(c).get("solution")]
     assert talones and all("# TU CÓDIGO AQUÍ" in "".join(c["source"]) for c in talones)

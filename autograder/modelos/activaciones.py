@@ -1,15 +1,10 @@
-"""Activaciones rápidas y estables para los modelos en lote (sigmoide vía tanh, softmax)."""
+"""Activaciones estables para los modelos en lote (softmax por columnas)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["sigmoide_por_tanh", "softmax_columnas"]
-
-
-def sigmoide_por_tanh(z: np.ndarray) -> np.ndarray:
-    """σ(z) = (1 + tanh(z/2)) / 2: misma forma que z, sin exp que desborde para |z| grande."""
-    return 0.5 * np.tanh(0.5 * z) + 0.5
+__all__ = ["softmax_columnas"]
 
 
 def softmax_columnas(z: np.ndarray) -> np.ndarray:

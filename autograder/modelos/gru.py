@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activaciones import sigmoide_por_tanh
-
 __all__ = ["iniciar", "desde_compuertas", "adelante", "atras"]
 
 
@@ -34,63 +32,72 @@ def desde_compuertas(p: dict) -> dict:
 def adelante(x: np.ndarray, h0: np.ndarray, p: dict):
     """x (n_x, m, T), h0 (n_h, m) → ``(H, cache)`` con H (n_h, m, T) los estados tras cada paso."""
     W, b = p["W"], p["b"]
+    dtype = W.dtype
     n_x, m, T = x.shape
     n_h = h0.shape[0]
-    xt = np.ascontiguousarray(x.transpose(2, 0, 1), dtype=W.dtype)
-    A = np.matmul(np.ascontiguousarray(W[:, n_h:]), xt)  # parte de la entrada de los 3 bloques
-    A += b
-    W_zr = np.ascontiguousarray(W[:2 * n_h, :n_h])  # z y r: un solo producto
-    W_c = np.ascontiguousarray(W[2 * n_h:, :n_h])
-    Hs = np.empty((T + 1, n_h, m), dtype=W.dtype)
-    RH = np.empty((T, n_h, m), dtype=W.dtype)  # r ⊙ h_{t-1}
-    Hs[0] = h0
+    K = n_h + n_x + 1
+    # σ(z) = ½ tanh(z/2) + ½: z y r se escalan por ½ para activar los tres bloques con tanh.
+    W_zr = 0.5 * np.concatenate([W[:2 * n_h], b[:2 * n_h]], axis=1)  # actúa sobre [h_{t-1}; x_t; 1]
+    W_c = np.concatenate([W[2 * n_h:], b[2 * n_h:]], axis=1)  # actúa sobre [r ⊙ h_{t-1}; x_t; 1]
+    # Z[t] = [h_{t-1}; x_t; 1] y RX[t] = [r ⊙ h_{t-1}; x_t; 1]: un producto por bloque y paso, con
+    # la entrada y el sesgo incluidos; h_t se escribe directo en Z[t+1].
+    Z = np.empty((T + 1, K, m), dtype=dtype)
+    RX = np.empty((T, K, m), dtype=dtype)
+    Z[0, :n_h] = h0
+    Z[:T, n_h:-1] = x.transpose(2, 0, 1)
+    Z[:, -1] = 1.0
+    RX[:, n_h:] = Z[:T, n_h:]
+    A = np.empty((T, 3 * n_h, m), dtype=dtype)  # z, r y h̃ ya activadas
     for t in range(T):
-        a, h = A[t], Hs[t]
-        zr = a[:2 * n_h]
-        zr += W_zr @ h
-        zr[:] = sigmoide_por_tanh(zr)
-        np.multiply(zr[n_h:], h, out=RH[t])
-        c = a[2 * n_h:]
-        c += W_c @ RH[t]
-        np.tanh(c, out=c)
+        a, h, hn = A[t], Z[t, :n_h], Z[t + 1, :n_h]
+        zr, c = a[:2 * n_h], a[2 * n_h:]
+        np.tanh(np.matmul(W_zr, Z[t], out=zr), out=zr)
+        zr *= 0.5
+        zr += 0.5
+        np.multiply(a[n_h:2 * n_h], h, out=RX[t, :n_h])
+        np.tanh(np.matmul(W_c, RX[t], out=c), out=c)
         # h_t = h + z ⊙ (h̃ − h)
-        hn = Hs[t + 1]
         np.subtract(c, h, out=hn)
-        hn *= zr[:n_h]
+        hn *= a[:n_h]
         hn += h
-    return Hs[1:].transpose(1, 2, 0), {"xt": xt, "A": A, "Hs": Hs, "RH": RH}
+    return Z[1:, :n_h].transpose(1, 2, 0), {"Z": Z, "RX": RX, "A": A}
 
 
 def atras(dH: np.ndarray, cache: dict, p: dict):
     """dH (n_h, m, T) → ``(grads, dx, dh0)``; ``grads`` con las claves y formas de ``p``."""
-    xt, A, Hs, RH = cache["xt"], cache["A"], cache["Hs"], cache["RH"]
+    Z, RX, A = cache["Z"], cache["RX"], cache["A"]
     W = p["W"]
-    T, n_h, m = RH.shape
-    Z, Rg, C = A[:, :n_h], A[:, n_h:2 * n_h], A[:, 2 * n_h:]
-    Hp = Hs[:-1]
+    dtype = W.dtype
+    T, K, m = RX.shape
+    n_h = A.shape[1] // 3
+    Zg, Rg, C = A[:, :n_h], A[:, n_h:2 * n_h], A[:, 2 * n_h:]
+    Hp = Z[:T, :n_h]
     W_zrT = np.ascontiguousarray(W[:2 * n_h, :n_h].T)
     W_cT = np.ascontiguousarray(W[2 * n_h:, :n_h].T)
-    Pz = (C - Hp) * Z * (1 - Z)
-    Pc = Z * (1 - C * C)
-    Pr = Hp * Rg * (1 - Rg)
-    dHt = np.asarray(dH, dtype=W.dtype).transpose(2, 0, 1)
+    # Derivadas locales de cada paso, vectorizadas sobre el tiempo.
+    Pz = (C - Hp) * Zg * (1 - Zg)  # ∂h/∂(preactivación de z)
+    Pc = Zg * (1 - C * C)  # ∂h/∂(preactivación de h̃)
+    Pr = Hp * Rg * (1 - Rg)  # ∂(r ⊙ h)/∂(preactivación de r)
+    Uz = 1 - Zg  # ∂h_t/∂h_{t-1} directo
+    dHt = np.ascontiguousarray(np.asarray(dH, dtype=dtype).transpose(2, 0, 1))
     dZ = np.empty_like(A)
-    dh = np.zeros((n_h, m), dtype=W.dtype)
+    dh = np.zeros((n_h, m), dtype=dtype)
+    drh = np.empty((n_h, m), dtype=dtype)
+    temp = np.empty((n_h, m), dtype=dtype)
     for t in range(T - 1, -1, -1):
         dh += dHt[t]
         dz = dZ[t]
         np.multiply(dh, Pz[t], out=dz[:n_h])
         np.multiply(dh, Pc[t], out=dz[2 * n_h:])
-        drh = W_cT @ dz[2 * n_h:]
+        np.matmul(W_cT, dz[2 * n_h:], out=drh)  # ∂L/∂(r ⊙ h_{t-1})
         np.multiply(drh, Pr[t], out=dz[n_h:2 * n_h])
-        dh = dh * (1 - Z[t]) + drh * Rg[t] + W_zrT @ dz[:2 * n_h]
-    dW_h = np.concatenate([
-        np.tensordot(dZ[:, :2 * n_h], Hp, axes=([0, 2], [0, 2])),
-        np.tensordot(dZ[:, 2 * n_h:], RH, axes=([0, 2], [0, 2])),
-    ])
-    grads = {
-        "W": np.concatenate([dW_h, np.tensordot(dZ, xt, axes=([0, 2], [0, 2]))], axis=1),
-        "b": dZ.sum(axis=(0, 2))[:, None],
-    }
+        dh *= Uz[t]
+        drh *= Rg[t]
+        dh += drh
+        dh += np.matmul(W_zrT, dz[:2 * n_h], out=temp)
+    # Gradientes de los pesos: la columna de unos de Z y RX da ∂L/∂b.
+    dW = np.concatenate([np.tensordot(dZ[:, :2 * n_h], Z[:T], axes=([0, 2], [0, 2])),
+                         np.tensordot(dZ[:, 2 * n_h:], RX, axes=([0, 2], [0, 2]))])
+    grads = {"W": dW[:, :-1], "b": dW[:, -1:]}
     dx = np.matmul(np.ascontiguousarray(W[:, n_h:].T), dZ).transpose(1, 2, 0)
     return grads, dx, dh

@@ -11,15 +11,16 @@ sea una sola operación sobre renglones contiguos. Con mirillas, ``V`` (3 n_h, n
 V_f, V_i, V_o: f e i ven C_{t-1} y o ve C_t, es decir
 W_f·[C_{t-1}; h_{t-1}; x_t] = V_f·C_{t-1} + W_f·[h_{t-1}; x_t].
 
-Cada paso hace UN producto matricial con los pesos apilados para todas las compuertas; la
-parte de la entrada se calcula para toda la secuencia con un solo producto antes del ciclo.
+Cada paso hace UN producto matricial: ``[W | b]`` apilados para todas las compuertas sobre
+``[h_{t-1}; x_t; 1]``, así que la entrada y el sesgo entran sin sumas aparte; los ciclos escriben
+en arreglos reservados de antemano (``out=``) y conservan el tipo de los pesos (float32 si lo son).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["VARIANTES", "bloques", "iniciar", "desde_compuertas", "a_compuertas", "adelante", "atras"]
+__all__ = ["ELEMENTOS_POR_BLOQUE", "VARIANTES", "bloques", "iniciar", "desde_compuertas", "a_compuertas", "adelante", "atras"]
 
 VARIANTES = ("estandar", "mirilla", "acoplada")
 
@@ -87,67 +88,60 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     # σ(z) = ½ tanh(z/2) + ½: escalamos por ½ los renglones sigmoides para hacer un solo tanh.
     escala = np.full((R, 1), 0.5, dtype=dtype)
     escala[ns:] = 1.0
-    W_hs = np.ascontiguousarray(W[:, :n_h] * escala)
-    # Entrada con un renglón de unos al final para que el sesgo entre en el mismo producto.
-    xt = np.empty((T, n_x + 1, m), dtype=dtype)
-    xt[:, :n_x] = x.transpose(2, 0, 1)
-    xt[:, n_x] = 1.0
-    W_in = np.concatenate([W[:, n_h:], b], axis=1) * escala
-    A = np.matmul(W_in, xt)  # toda la entrada (y el sesgo) de una vez: (T, R, m)
-    Hs = np.empty((T + 1, n_h, m), dtype=dtype)  # Hs[0] = h0, Hs[t+1] = h_t
+    W_todo = np.concatenate([W, b], axis=1) * escala  # actúa sobre [h_{t-1}; x_t; 1]
+    # Z[t] = [h_{t-1}; x_t; 1]: un solo producto por paso da todas las compuertas con su entrada y
+    # su sesgo, sin sumas aparte; h_t se escribe directo en Z[t+1] y de ahí lo lee el paso siguiente.
+    Z = np.empty((T + 1, n_h + n_x + 1, m), dtype=dtype)
+    Z[0, :n_h] = h0
+    Z[:T, n_h:n_h + n_x] = x.transpose(2, 0, 1)
+    Z[:, n_h + n_x] = 1.0
+    A = np.empty((T, R, m), dtype=dtype)  # compuertas ya activadas
     Cs = np.empty((T + 1, n_h, m), dtype=dtype)
     TC = np.empty((T, n_h, m), dtype=dtype)  # tanh(C_t)
-    Hs[0] = h0
     Cs[0] = 0.0 if C0 is None else C0
     mirilla = variante == "mirilla"
     acoplada = variante == "acoplada"
+    sig = slice(0, o0) if mirilla else slice(0, ns)  # con mirillas, o espera a C_t
     if mirilla:
         V_fi = np.ascontiguousarray(0.5 * p["V"][:2 * n_h])
         V_o = np.ascontiguousarray(0.5 * p["V"][2 * n_h:])
-    temp = np.empty((R, m), dtype=dtype)
+        temp = np.empty((2 * n_h, m), dtype=dtype)
     prod = np.empty((n_h, m), dtype=dtype)
     for t in range(T):
-        a = A[t]
-        np.matmul(W_hs, Hs[t], out=temp)
-        a += temp
+        a, c, cp = A[t], Cs[t + 1], Cs[t]
+        np.matmul(W_todo, Z[t], out=a)
         if mirilla:
-            a[:o0] += V_fi @ Cs[t]
-            act = a[:o0]  # o espera a C_t
+            a[:o0] += np.matmul(V_fi, cp, out=temp)
+            np.tanh(a[:o0], out=a[:o0])
             np.tanh(a[ns:], out=a[ns:])
         else:
-            act = a[:ns]
             np.tanh(a, out=a)
-        if mirilla:
-            np.tanh(act, out=act)
-        act *= 0.5
-        act += 0.5
-        c = Cs[t + 1]
-        f, gc = a[:n_h], a[ns:]
+        s = a[sig]
+        s *= 0.5
+        s += 0.5
+        f, g = a[:n_h], a[ns:]
         if acoplada:
             # C_t = f⊙C_{t-1} + (1 − f)⊙C̃ = C̃ + f⊙(C_{t-1} − C̃)
-            np.subtract(Cs[t], gc, out=c)
+            np.subtract(cp, g, out=c)
             c *= f
-            c += gc
+            c += g
         else:
-            np.multiply(f, Cs[t], out=c)
-            np.multiply(a[n_h:2 * n_h], gc, out=prod)
-            c += prod
+            np.multiply(f, cp, out=c)
+            c += np.multiply(a[n_h:2 * n_h], g, out=prod)
+        o = a[o0:ns]
         if mirilla:
-            zo = a[o0:ns]
-            zo += V_o @ c
-            np.tanh(zo, out=zo)
-            zo *= 0.5
-            zo += 0.5
-        np.tanh(c, out=TC[t])
-        np.multiply(a[o0:ns], TC[t], out=Hs[t + 1])
-    H = Hs[1:].transpose(1, 2, 0)
-    cache = {"xt": xt, "A": A, "Hs": Hs, "Cs": Cs, "TC": TC, "variante": variante}
+            o += np.matmul(V_o, c, out=prod)
+            np.tanh(o, out=o)
+            o *= 0.5
+            o += 0.5
+        np.multiply(o, np.tanh(c, out=TC[t]), out=Z[t + 1, :n_h])
+    H = Z[1:, :n_h].transpose(1, 2, 0)
+    cache = {"Z": Z, "A": A, "Cs": Cs, "TC": TC, "variante": variante}
     return H, cache
 
 
-def _suma_productos(a: np.ndarray, c: np.ndarray) -> np.ndarray:
-    """Σ_t a[t] @ c[t]ᵀ para a (T, r, m) y c (T, k, m) → (r, k), en un solo producto."""
-    return np.tensordot(a, c, axes=([0, 2], [0, 2]))
+#: Números por arreglo de un bloque de tiempo en :func:`atras` (n_h·m por paso): el bloque cabe en la caché.
+ELEMENTOS_POR_BLOQUE = 65536
 
 
 def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
@@ -155,57 +149,97 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
 
     Formas: dH (n_h, m, T) = ∂L/∂H (de la pérdida, sin la recurrencia), ``dC_T`` (n_h, m) o None →
     ``(grads, dx, dh0, dC0)`` con ``grads`` de las mismas claves y formas que ``p``, dx (n_x, m, T).
+
+    Recorre el tiempo hacia atrás por bloques de pasos (ver :data:`ELEMENTOS_POR_BLOQUE`): para cada bloque
+    calcula de una vez las derivadas locales, recorre sus pasos y acumula los gradientes de los
+    pesos y ∂L/∂x con un producto por bloque, reutilizando los mismos arreglos.
     """
     variante = cache["variante"]
-    xt, A, Hs, Cs, TC = cache["xt"], cache["A"], cache["Hs"], cache["Cs"], cache["TC"]
+    Z, A, Cs, TC = cache["Z"], cache["A"], cache["Cs"], cache["TC"]
     T, n_h, m = TC.shape
     W = p["W"]
     dtype = W.dtype
-    R = W.shape[0]
+    R, K = W.shape[0], Z.shape[1]
+    n_x = K - 1 - n_h
     ns = R - n_h
     o0 = ns - n_h
+    na = o0 // n_h
+    mirilla, acoplada = variante == "mirilla", variante == "acoplada"
     W_hT = np.ascontiguousarray(W[:, :n_h].T)
-    Cprev = Cs[:-1]
-    F, O, G = A[:, :n_h], A[:, o0:ns], A[:, ns:]
-    # Todo lo que no depende de la recurrencia, vectorizado sobre el tiempo.
-    Po = TC * O * (1 - O)  # ∂h/∂z_o = tanh(C)·o(1−o)
-    Ko = O * (1 - TC * TC)  # ∂h/∂C = o(1 − tanh²C)
-    Qa = np.empty((T, o0, m), dtype=dtype)  # ∂C/∂z de f (e i) por dC
-    if variante == "acoplada":
-        Qa[:] = (Cprev - G) * F * (1 - F)
-        Qg = (1 - F) * (1 - G * G)
-    else:
-        I = A[:, n_h:2 * n_h]
-        Qa[:, :n_h] = Cprev * F * (1 - F)
-        Qa[:, n_h:] = G * I * (1 - I)
-        Qg = I * (1 - G * G)
-    dHt = np.ascontiguousarray(np.asarray(dH, dtype=dtype).transpose(2, 0, 1))  # (T, n_h, m)
-    dZ = np.empty_like(A)
+    W_xT = np.ascontiguousarray(W[:, n_h:].T)
+    bk = max(1, min(T, ELEMENTOS_POR_BLOQUE // (n_h * m)))
+    # Derivadas locales de un bloque: ∂h/∂z_o = tanh(C)·o(1−o), ∂h/∂C = o(1 − tanh²C),
+    # ∂C/∂z de f (e i) y de C̃ (por dC).
+    Po, Ko, Qg = (np.empty((bk, n_h, m), dtype=dtype) for _ in range(3))
+    Qa = np.empty((bk, o0, m), dtype=dtype)
+    dHb = np.empty((bk, n_h, m), dtype=dtype)
+    dZb = np.empty((R, bk, m), dtype=dtype)  # ∂L/∂z del bloque, por renglón: un solo producto para ∂W
+    Zb = np.empty((K, bk, m), dtype=dtype)
+    dW, temp_W = np.zeros((R, K), dtype=dtype), np.empty((R, K), dtype=dtype)
+    dxT = np.empty((T, n_x, m), dtype=dtype)
     dh = np.zeros((n_h, m), dtype=dtype)
     dc = np.zeros((n_h, m), dtype=dtype) if dC_T is None else np.array(dC_T, dtype=dtype)
-    na = o0 // n_h
-    mirilla = variante == "mirilla"
     if mirilla:
         V_fiT = np.ascontiguousarray(p["V"][:2 * n_h].T)
         V_oT = np.ascontiguousarray(p["V"][2 * n_h:].T)
-    for t in range(T - 1, -1, -1):
-        dh += dHt[t]
-        dz = dZ[t]
-        np.multiply(dh, Po[t], out=dz[o0:ns])
-        dh *= Ko[t]
-        dc += dh
+        temp = np.empty((n_h, m), dtype=dtype)
+        Cb = np.empty((n_h, bk + 1, m), dtype=dtype)
+        dV, temp_V = np.zeros((3 * n_h, n_h), dtype=dtype), np.empty((3 * n_h, n_h), dtype=dtype)
+    dH = np.asarray(dH, dtype=dtype)
+    for inicio in range((T - 1) // bk * bk, -1, -bk):
+        L = min(bk, T - inicio)
+        k = slice(inicio, inicio + L)
+        po, ko, qa, qg = Po[:L], Ko[:L], Qa[:L], Qg[:L]
+        o, tc, f, g, cp = A[k, o0:ns], TC[k], A[k, :n_h], A[k, ns:], Cs[k]
+        np.subtract(1, o, out=po)
+        po *= o
+        po *= tc
+        np.multiply(tc, tc, out=ko)
+        np.subtract(1, ko, out=ko)
+        ko *= o
+        qf = qa[:, :n_h]
+        np.subtract(1, f, out=qf)
+        qf *= f
+        np.multiply(g, g, out=qg)
+        np.subtract(1, qg, out=qg)
+        if acoplada:
+            qf *= cp - g
+            qg *= 1 - f
+        else:
+            i = A[k, n_h:2 * n_h]
+            qf *= cp
+            qi = qa[:, n_h:]
+            np.subtract(1, i, out=qi)
+            qi *= i
+            qi *= g
+            qg *= i
+        dHb[:L] = dH[:, :, k].transpose(2, 0, 1)
+        for j in range(L - 1, -1, -1):
+            t = inicio + j
+            dh += dHb[j]
+            dz = dZb[:, j]
+            np.multiply(dh, po[j], out=dz[o0:ns])
+            dh *= ko[j]
+            dc += dh
+            if mirilla:
+                dc += np.matmul(V_oT, dz[o0:ns], out=temp)
+            np.multiply(qa[j].reshape(na, n_h, m), dc, out=dz[:o0].reshape(na, n_h, m))
+            np.multiply(qg[j], dc, out=dz[ns:])
+            dc *= A[t, :n_h]
+            if mirilla:
+                dc += np.matmul(V_fiT, dz[:o0], out=temp)
+            np.matmul(W_hT, dz, out=dh)
+        # Gradientes del bloque: la columna de unos de Z da ∂L/∂b.
+        dz_b = dZb[:, :L].reshape(R, L * m)
+        Zb[:, :L] = Z[k].transpose(1, 0, 2)
+        dW += np.matmul(dz_b, Zb[:, :L].reshape(K, L * m).T, out=temp_W)
+        dxT[k] = np.matmul(W_xT, dz_b).reshape(n_x, L, m).transpose(1, 0, 2)
         if mirilla:
-            dc += V_oT @ dz[o0:ns]
-        np.multiply(Qa[t].reshape(na, n_h, m), dc, out=dz[:o0].reshape(na, n_h, m))
-        np.multiply(Qg[t], dc, out=dz[ns:])
-        dc *= F[t]
-        if mirilla:
-            dc += V_fiT @ dz[:o0]
-        np.matmul(W_hT, dz, out=dh)
-    # Gradientes de los pesos: un producto sobre todos los pasos y ejemplos.
-    dW_x = _suma_productos(dZ, xt)  # su última columna es ∂L/∂b (renglón de unos)
-    grads = {"W": np.concatenate([_suma_productos(dZ, Hs[:-1]), dW_x[:, :-1]], axis=1), "b": dW_x[:, -1:].copy()}
+            Cb[:, :L + 1] = Cs[inicio:inicio + L + 1].transpose(1, 0, 2)
+            np.matmul(dz_b[:o0], Cb[:, :L].reshape(n_h, L * m).T, out=temp_V[:o0])
+            np.matmul(dz_b[o0:ns], Cb[:, 1:L + 1].reshape(n_h, L * m).T, out=temp_V[o0:])
+            dV += temp_V
+    grads = {"W": dW[:, :-1], "b": dW[:, -1:]}
     if mirilla:
-        grads["V"] = np.concatenate([_suma_productos(dZ[:, :o0], Cprev), _suma_productos(dZ[:, o0:ns], Cs[1:])])
-    dx = np.matmul(np.ascontiguousarray(W[:, n_h:].T), dZ).transpose(1, 2, 0)
-    return grads, dx, dh, dc
+        grads["V"] = dV
+    return grads, dxT.transpose(1, 2, 0), dh, dc
