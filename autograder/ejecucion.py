@@ -248,10 +248,19 @@ class EjecucionAislada(Execute):
             self.km = self._gestor()
             return self.km
         # El núcleo de este cuaderno (arrancado durante el anterior, o ahora) y, enseguida, el del siguiente.
-        clave = (self.kernel_name, self.kernel_manager_class, self.config_nucleo(), self._argumentos_nucleo())
-        self.km = _reserva().tomar(clave) or self._arrancar()
-        _reserva().llenar(clave, self.reserva, self._arrancar)
+        self.km = _reserva().tomar(self._clave()) or self._arrancar()
+        _reserva().llenar(self._clave(), self.reserva, self._arrancar)
         return self.km
+
+    def llenar_reserva(self, kernel_name: str = "python3") -> None:
+        """Arranca ya los núcleos de reserva (el trabajador lo hace al iniciar, mientras se revisan las entregas)."""
+        if self.reserva > 0 and (not self.aislamiento or diagnostico().disponible):
+            self.kernel_name = self.kernel_name or kernel_name
+            _reserva().llenar(self._clave(), self.reserva, self._arrancar)
+
+    def _clave(self) -> tuple:
+        """Lo que debe coincidir para que un núcleo de reserva sirva a este cuaderno."""
+        return (self.kernel_name, self.kernel_manager_class, self.config_nucleo(), self._argumentos_nucleo())
 
     def _gestor(self):
         return self.kernel_manager_class(kernel_name=self.kernel_name, config=self.config, config_nucleo=self.config_nucleo())

@@ -57,6 +57,11 @@ def iniciar(curso: str, cuales: list[str], limites: Limites, area: str, aislado:
     # La copia hereda el gradebook del curso (ya tiene las asignaciones): no hace falta generate_assignment.
     copiar_curso(Path(curso), raiz, cuales, gradebook=True)
     _TRABAJADOR.update(curso=Path(curso), copia=CursoDeCalificacion(raiz, origen=Path(curso), **extra))
+    # El núcleo de la primera entrega arranca ya, mientras el proceso principal revisa las entregas.
+    from .curso import cargar_configuracion
+    from .ejecucion import EjecucionAislada
+
+    EjecucionAislada(config=cargar_configuracion(raiz, **extra)).llenar_reserva()
 
 
 def _codigo_guardia(curso: str, cuales: list[str]) -> str:
