@@ -155,13 +155,33 @@ def _vivo(km: GestorAislado) -> bool:
 
 
 def _matar(km: GestorAislado) -> None:
+    """Mata el núcleo y espera a que desaparezca todo su árbol (bwrap y lo de dentro mueren después que el bwrap exterior)."""
+    proceso = getattr(getattr(km, "provisioner", None), "process", None)
+    arbol = _descendientes(proceso.pid) if proceso is not None else []
     try:
         run_sync(km.shutdown_kernel)(now=True)
     except Exception:  # noqa: BLE001 — ya muerto o el ciclo de eventos cerrado: al menos el proceso y su carpeta
-        proceso = getattr(getattr(km, "provisioner", None), "process", None)
         if proceso is not None and proceso.poll() is None:
             proceso.kill()
         shutil.rmtree(km._base, ignore_errors=True)
+    fin = time.monotonic() + 5
+    while any(os.path.exists(f"/proc/{pid}") for pid in arbol) and time.monotonic() < fin:
+        time.sleep(0.02)
+
+
+def _descendientes(pid: int) -> list[int]:
+    """Los procesos hijos, nietos… de ``pid`` (según ``/proc``)."""
+    todos, pendientes = [], [pid]
+    while pendientes:
+        actual = pendientes.pop()
+        try:
+            for hilo in os.listdir(f"/proc/{actual}/task"):
+                hijos = [int(h) for h in Path(f"/proc/{actual}/task/{hilo}/children").read_text().split()]
+                todos += hijos
+                pendientes += hijos
+        except OSError:
+            continue
+    return todos
 
 
 _RESERVA: ReservaNucleos | None = None
