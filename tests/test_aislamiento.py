@@ -28,11 +28,14 @@ def caja():
         saltar_o_fallar(f"Sin aislamiento de núcleos: {diagnostico().motivo}.")
 
 
+_OPCIONES = {"timeout": 5, "limite_cuaderno": 120, "limite_salida": 20_000, "procesos": 64, "disco_mib": 64}
+
+
 def _ejecutar(celdas: list[str], carpeta: Path, **traits):
     nb = new_notebook(cells=[new_code_cell(c) for c in celdas],
                       metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     (carpeta / "cuaderno.ipynb").write_text(nbformat.writes(nb), encoding="utf-8")  # el cuaderno con sus pruebas
-    opciones = {"timeout": 5, "limite_cuaderno": 120, "limite_salida": 20_000, "procesos": 64, "disco_mib": 64, **traits}
+    opciones = {**_OPCIONES, **traits}
     nb, _ = EjecucionAislada(**opciones).preprocess(nb, {"metadata": {"path": str(carpeta)}})
     return ["".join(o.get("text", "") or f"{o.get('ename')}: {o.get('evalue')}" for o in c.outputs) for c in nb.cells], nb
 
@@ -234,3 +237,19 @@ def test_reserva_descarta_nucleos_de_otra_configuracion(tmp_path):
     ejecucion._reserva().vaciar()
     assert (salidas[0].strip(), salidas_2[0].strip()) == ("40", "41")
     assert not ejecucion._vivo(anterior) and not Path(anterior._base).exists()
+
+
+def test_reserva_llena_de_antemano_y_usada(tmp_path, monkeypatch):
+    """El núcleo que el trabajador arranca al iniciar es el que usa el primer cuaderno, y muere con él."""
+    from autograder import ejecucion
+
+    ejecucion._reserva().vaciar()
+    EjecucionAislada(**_OPCIONES, reserva=1).llenar_reserva()
+    ((_, primero),) = ejecucion._reserva()._listos
+    descartados = []
+    original = ejecucion._matar
+    monkeypatch.setattr(ejecucion, "_matar", lambda km: (descartados.append(km), original(km)))
+    salidas, _ = _ejecutar(["print('hola')"], tmp_path, reserva=1)
+    ejecucion._reserva().vaciar()
+    assert salidas[0].strip() == "hola"
+    assert primero not in descartados and not ejecucion._vivo(primero) and not Path(primero._base).exists()
