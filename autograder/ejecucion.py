@@ -6,6 +6,8 @@ Sustituye a ``nbgrader.preprocessors.Execute`` en ``Autograde.autograde_preproce
 - cada núcleo corre en su caja (``GestorAislado`` → ``nucleo.orden_bwrap``), en su propia carpeta
   vacía, nunca en la del cuaderno que se ejecuta (que tiene las pruebas ocultas);
 
+- con ``reserva`` > 0 (el trabajador de ``calificar``), el núcleo del cuaderno siguiente arranca
+  mientras corre el actual (:class:`ReservaNucleos`); cada núcleo sirve a un solo cuaderno y muere con él;
 - tiempo límite por celda (``timeout``) y para todo el cuaderno (``limite_cuaderno``);
 - tope de salida aplicado mientras el núcleo escribe (lo que pasa del tope se descarta aquí,
   no se acumula en memoria);
@@ -19,7 +21,10 @@ Las incidencias quedan en ``nb.metadata.calificador`` para el informe.
 
 from __future__ import annotations
 
+import atexit
+import itertools
 import math
+import multiprocessing.util
 import os
 import shutil
 import tempfile
@@ -36,9 +41,11 @@ from traitlets import Bool, Float, Instance, Integer, Type, Unicode, default
 from .curso import meta_nbgrader
 from .nucleo import ConfigNucleo, diagnostico, orden_bwrap, orden_sin_caja
 
-__all__ = ["EjecucionAislada", "GestorAislado", "SinAislamiento", "describir_aislamiento"]
+__all__ = ["EjecucionAislada", "GestorAislado", "ReservaNucleos", "SinAislamiento", "describir_aislamiento"]
 
 _MIB = 1024**2
+#: Cada núcleo de este proceso con su uid: dos núcleos vivos a la vez (el del cuaderno y el de reserva) no comparten límites.
+_NUMERO = itertools.count()
 
 
 class SinAislamiento(RuntimeError):
@@ -70,7 +77,7 @@ class GestorAislado(AsyncKernelManager):
         self._control.chmod(0o755)
         if os.geteuid() == 0 and self.config_nucleo.aislado:
             # El núcleo corre con su propio uid: solo él y root escriben sus sockets.
-            self.config_nucleo.uid = self.config_nucleo.uid or 3_000_000 + os.getpid()
+            self.config_nucleo.uid = self.config_nucleo.uid or 3_000_000 + (os.getpid() % 2**22) * 16 + next(_NUMERO) % 16
             os.chown(self._sockets, self.config_nucleo.uid, self.config_nucleo.uid)
         self.transport = "ipc"
         self.ip = str(self._sockets / "k")
@@ -105,6 +112,86 @@ class GestorAislado(AsyncKernelManager):
         await super()._async_cleanup_resources(restart=restart)
         if not restart:
             shutil.rmtree(self._base, ignore_errors=True)
+
+
+class ReservaNucleos:
+    """Núcleos aislados ya arrancados, listos para el cuaderno siguiente de este proceso.
+
+    Cada uno sirve a un solo cuaderno (``tomar`` lo entrega y lo olvida; el cuaderno lo mata al
+    terminar), así que nada de un estudiante llega al siguiente. Los que nadie toma mueren con el
+    proceso (``vaciar``, registrado al crear la reserva).
+    """
+
+    def __init__(self):
+        self._listos: list[tuple[tuple, GestorAislado]] = []
+        atexit.register(self.vaciar)
+        # Los procesos de ProcessPoolExecutor terminan con os._exit: atexit no corre, los finalizadores sí.
+        multiprocessing.util.Finalize(self, self.vaciar, exitpriority=10)
+
+    def tomar(self, clave: tuple) -> GestorAislado | None:
+        """Un núcleo vivo arrancado con ``clave`` (sale de la reserva), o ``None``; los que no sirven se matan."""
+        while self._listos:
+            suya, km = self._listos.pop(0)
+            if suya == clave and _vivo(km):
+                return km
+            _matar(km)
+        return None
+
+    def llenar(self, clave: tuple, cuantos: int, arrancar) -> None:
+        """Arranca con ``arrancar()`` hasta tener ``cuantos`` núcleos de ``clave`` en reserva."""
+        while sum(1 for suya, _ in self._listos if suya == clave) < cuantos:
+            self._listos.append((clave, arrancar()))
+
+    def vaciar(self) -> None:
+        while self._listos:
+            _matar(self._listos.pop()[1])
+
+
+def _vivo(km: GestorAislado) -> bool:
+    try:
+        return bool(run_sync(km.is_alive)())
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _matar(km: GestorAislado) -> None:
+    """Mata el núcleo y espera a que desaparezca todo su árbol (bwrap y lo de dentro mueren después que el bwrap exterior)."""
+    proceso = getattr(getattr(km, "provisioner", None), "process", None)
+    arbol = _descendientes(proceso.pid) if proceso is not None else []
+    try:
+        run_sync(km.shutdown_kernel)(now=True)
+    except Exception:  # noqa: BLE001 — ya muerto o el ciclo de eventos cerrado: al menos el proceso y su carpeta
+        if proceso is not None and proceso.poll() is None:
+            proceso.kill()
+        shutil.rmtree(km._base, ignore_errors=True)
+    fin = time.monotonic() + 5
+    while any(os.path.exists(f"/proc/{pid}") for pid in arbol) and time.monotonic() < fin:
+        time.sleep(0.02)
+
+
+def _descendientes(pid: int) -> list[int]:
+    """Los procesos hijos, nietos… de ``pid`` (según ``/proc``)."""
+    todos, pendientes = [], [pid]
+    while pendientes:
+        actual = pendientes.pop()
+        try:
+            for hilo in os.listdir(f"/proc/{actual}/task"):
+                hijos = [int(h) for h in Path(f"/proc/{actual}/task/{hilo}/children").read_text().split()]
+                todos += hijos
+                pendientes += hijos
+        except OSError:
+            continue
+    return todos
+
+
+_RESERVA: ReservaNucleos | None = None
+
+
+def _reserva() -> ReservaNucleos:
+    global _RESERVA
+    if _RESERVA is None:
+        _RESERVA = ReservaNucleos()
+    return _RESERVA
 
 
 def describir_aislamiento(aislado: bool, config: ConfigNucleo) -> str:
@@ -162,6 +249,8 @@ class EjecucionAislada(Execute):
     archivo_mib = Integer(64, help="MiB máximos de un archivo escrito por el núcleo.").tag(config=True)
     cache_matplotlib = Unicode("", help="Carpeta con la caché de fuentes de matplotlib para cada núcleo.").tag(config=True)
     kernel_manager_class = Type(GestorAislado, config=True)
+    reserva = Integer(0, help="Núcleos que arrancan por adelantado, mientras corre el cuaderno actual "
+                              "(cada uno sirve a un solo cuaderno).").tag(config=True)
 
     def config_nucleo(self) -> ConfigNucleo:
         """Los límites de estos traits, como los recibe el lanzador del núcleo."""
@@ -175,9 +264,39 @@ class EjecucionAislada(Execute):
                                  + ". Para calificar sin aislamiento: c.EjecucionAislada.aislamiento = False.")
         if not self.kernel_name:
             self.kernel_name = self.nb.metadata.get("kernelspec", {}).get("name") or "python3"
-        self.km = self.kernel_manager_class(kernel_name=self.kernel_name, config=self.config,
-                                            config_nucleo=self.config_nucleo())
+        if self.reserva <= 0:
+            self.km = self._gestor()
+            return self.km
+        # El núcleo de este cuaderno (arrancado durante el anterior, o ahora) y, enseguida, el del siguiente.
+        self.km = _reserva().tomar(self._clave()) or self._arrancar()
+        _reserva().llenar(self._clave(), self.reserva, self._arrancar)
         return self.km
+
+    def llenar_reserva(self, kernel_name: str = "python3") -> None:
+        """Arranca ya los núcleos de reserva (el trabajador lo hace al iniciar, mientras se revisan las entregas)."""
+        if self.reserva > 0 and (not self.aislamiento or diagnostico().disponible):
+            self.kernel_name = self.kernel_name or kernel_name
+            _reserva().llenar(self._clave(), self.reserva, self._arrancar)
+
+    def _clave(self) -> tuple:
+        """Lo que debe coincidir para que un núcleo de reserva sirva a este cuaderno."""
+        return (self.kernel_name, self.kernel_manager_class, self.config_nucleo(), self._argumentos_nucleo())
+
+    def _gestor(self):
+        return self.kernel_manager_class(kernel_name=self.kernel_name, config=self.config, config_nucleo=self.config_nucleo())
+
+    def _argumentos_nucleo(self) -> list[str]:
+        """Los argumentos que ``NotebookClient.async_start_new_kernel`` añadiría (historial en memoria)."""
+        extra = list(self.extra_arguments)
+        if self.ipython_hist_file and not any(a.startswith("--HistoryManager.hist_file") for a in extra):
+            extra.append(f"--HistoryManager.hist_file={self.ipython_hist_file}")
+        return extra
+
+    def _arrancar(self):
+        """Un gestor con su núcleo ya lanzado (no espera a que responda: eso lo hace nbclient al usarlo)."""
+        km = self._gestor()
+        run_sync(km.start_kernel)(extra_arguments=self._argumentos_nucleo())
+        return km
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("kernel_manager_class", GestorAislado)  # Execute impone AsyncKernelManager

@@ -6,7 +6,8 @@ propia y ``--die-with-parent``; solo se montan, de solo lectura, el intérprete,
 las carpetas de los paquetes ``course`` y ``autograder`` (nunca el repositorio), más una carpeta de
 trabajo vacía y un ``/tmp`` propios, ambos tmpfs con tamaño máximo. Dentro de la caja corre
 ``python -m autograder.nucleo --dentro CONFIG -f CONEXION``: fija los límites, deja de ser root (si
-lo era, pasa a un uid propio del núcleo) y ejecuta ipykernel.
+lo era, pasa a un uid propio del núcleo) y ejecuta ipykernel, que importa numpy, matplotlib y el curso
+(:data:`PRECARGA`) antes de cualquier celda.
 
 Límite de procesos: ``RLIMIT_NPROC`` cuenta por uid y por espacio de nombres de usuario; como root
 cada núcleo corre con su propio uid, y como usuario común en su propio espacio de nombres de
@@ -23,11 +24,11 @@ import resource
 import shutil
 import subprocess
 import sys
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-__all__ = ["ConfigNucleo", "Diagnostico", "diagnostico", "rutas_de_lectura", "orden_bwrap", "orden_sin_caja",
-           "main"]
+__all__ = ["PRECARGA", "ConfigNucleo", "Diagnostico", "diagnostico", "rutas_de_lectura", "orden_bwrap", "orden_sin_caja",
+           "precargar", "main"]
 
 #: Carpeta de trabajo del núcleo dentro de la caja (vacía, escribible, con tamaño máximo).
 TRABAJO = "/trabajo"
@@ -36,6 +37,8 @@ CONTROL = "/run/calificador"
 #: Caché de fuentes de matplotlib preparada por el calificador (solo lectura).
 CACHE_MPL = "/run/calificador-mpl"
 _MIB = 1024**2
+#: Módulos que el núcleo importa al arrancar (sin nombres nuevos para el estudiante): la primera celda no los paga.
+PRECARGA = ("numpy", "matplotlib.pyplot", "course.datos", "course.graficas", "course.paneles", "course.pruebas")
 
 
 @dataclass
@@ -50,6 +53,7 @@ class ConfigNucleo:
     salida: int = 0                 # caracteres por celda antes de cortar la escritura (0: sin tope)
     mpl: str = ""                   # caché de fuentes de matplotlib para copiar
     uid: int = 0                    # uid del núcleo cuando el calificador corre como root
+    precarga: list[str] = field(default_factory=lambda: list(PRECARGA))  # importados antes de la primera celda
     aislado: bool = True            # False: sin caja (solo con --sin-aislamiento)
 
     def guardar(self, ruta: Path) -> None:
@@ -145,6 +149,7 @@ def _ruta_python() -> str:
 def _entorno() -> dict[str, str]:
     return {
         "HOME": TRABAJO, "TMPDIR": "/tmp", "IPYTHONDIR": "/tmp/.ipython", "MPLCONFIGDIR": "/tmp/.matplotlib",
+        "XDG_CACHE_HOME": "/tmp/.cache",  # la caché de fontconfig no aparece en la carpeta de trabajo
         "PATH": f"{os.path.dirname(sys.executable)}:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
         "PYTHONPATH": _ruta_python(), "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg",
         "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
@@ -214,7 +219,7 @@ def _dentro(ruta_config: str, resto: list[str]) -> None:
     else:  # sin caja: al menos la carpeta propia y los límites
         os.environ.update({k: v for k, v in _entorno().items() if k not in ("PATH", "PYTHONPATH")},
                           HOME=os.getcwd(), TMPDIR=os.getcwd(), MPLCONFIGDIR=os.path.join(os.getcwd(), ".matplotlib"),
-                          IPYTHONDIR=os.path.join(os.getcwd(), ".ipython"))
+                          IPYTHONDIR=os.path.join(os.getcwd(), ".ipython"), XDG_CACHE_HOME=os.path.join(os.getcwd(), ".cache"))
         _copiar_cache_mpl(config.mpl, os.environ["MPLCONFIGDIR"])
     if config.aislado and os.geteuid() == 0 and config.uid:
         for raiz in ("/tmp", TRABAJO):
@@ -232,10 +237,24 @@ def _dentro(ruta_config: str, resto: list[str]) -> None:
     nulo = os.open(os.devnull, os.O_WRONLY)
     os.dup2(nulo, 1)
     os.dup2(nulo, 2)
-    extra = ([f"--IPKernelApp.exec_lines=__import__('autograder.tope').tope.instalar({config.salida})"]
-             if config.salida > 0 else [])
+    # Una sola línea de arranque: expresiones que no dejan nombres en el espacio del estudiante.
+    lineas = [f"__import__('autograder.nucleo').nucleo.precargar({list(config.precarga)!r})"] if config.precarga else []
+    if config.salida > 0:
+        lineas.append(f"__import__('autograder.tope').tope.instalar({config.salida})")
+    extra = [f"--IPKernelApp.exec_lines={'; '.join(lineas)}"] if lineas else []
     os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", "--HistoryManager.enabled=False",
                               *extra, *resto])
+
+
+def precargar(modulos: list[str]) -> None:
+    """Importa ``modulos`` en el núcleo; uno que falle se deja para la celda que lo pida (ahí se verá el error)."""
+    import importlib
+
+    for nombre in modulos:
+        try:
+            importlib.import_module(nombre)
+        except Exception:  # noqa: BLE001
+            pass
 
 
 def main(argv: list[str] | None = None) -> None:

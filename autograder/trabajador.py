@@ -45,7 +45,9 @@ def iniciar(curso: str, cuales: list[str], limites: Limites, area: str, aislado:
     opciones = opciones_ejecucion(limites, aislado, str(Path(area) / "matplotlib"))
     opciones.update(guardia=_codigo_guardia(curso, cuales),
                     # Ya calificado, el núcleo se mata sin esperar su cierre ordenado (que a veces tarda ~2 s).
-                    shutdown_kernel="immediate")
+                    shutdown_kernel="immediate",
+                    # El núcleo del estudiante siguiente arranca mientras se califica el actual.
+                    reserva=1)
     extra = {
         "Autograde": {"autograde_preprocessors": preprocesadores()},
         "EjecucionAislada": opciones,
@@ -55,6 +57,11 @@ def iniciar(curso: str, cuales: list[str], limites: Limites, area: str, aislado:
     # La copia hereda el gradebook del curso (ya tiene las asignaciones): no hace falta generate_assignment.
     copiar_curso(Path(curso), raiz, cuales, gradebook=True)
     _TRABAJADOR.update(curso=Path(curso), copia=CursoDeCalificacion(raiz, origen=Path(curso), **extra))
+    # El núcleo de la primera entrega arranca ya, mientras el proceso principal revisa las entregas.
+    from .curso import cargar_configuracion
+    from .ejecucion import EjecucionAislada
+
+    EjecucionAislada(config=cargar_configuracion(raiz, **extra)).llenar_reserva()
 
 
 def _codigo_guardia(curso: str, cuales: list[str]) -> str:

@@ -28,11 +28,14 @@ def caja():
         saltar_o_fallar(f"Sin aislamiento de núcleos: {diagnostico().motivo}.")
 
 
+_OPCIONES = {"timeout": 5, "limite_cuaderno": 120, "limite_salida": 20_000, "procesos": 64, "disco_mib": 64}
+
+
 def _ejecutar(celdas: list[str], carpeta: Path, **traits):
     nb = new_notebook(cells=[new_code_cell(c) for c in celdas],
                       metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     (carpeta / "cuaderno.ipynb").write_text(nbformat.writes(nb), encoding="utf-8")  # el cuaderno con sus pruebas
-    opciones = {"timeout": 5, "limite_cuaderno": 120, "limite_salida": 20_000, "procesos": 64, "disco_mib": 64, **traits}
+    opciones = {**_OPCIONES, **traits}
     nb, _ = EjecucionAislada(**opciones).preprocess(nb, {"metadata": {"path": str(carpeta)}})
     return ["".join(o.get("text", "") or f"{o.get('ename')}: {o.get('evalue')}" for o in c.outputs) for c in nb.cells], nb
 
@@ -187,3 +190,66 @@ def test_causa_real_de_un_fallo_de_nbgrader():
     assert causa_del_fallo(bitacora) == "Notebook JSON is invalid: 'grade_id' is a required property"
     assert causa_del_fallo("RuntimeError: Kernel died before replying to kernel_info\nPlease see the above traceback") \
         == "RuntimeError: Kernel died before replying to kernel_info"
+
+
+def _dos_estudiantes(carpeta: str) -> tuple[list[str], list[str], str, bool]:
+    """Dos cuadernos seguidos con la reserva de núcleos, como en un trabajador; devuelve sus salidas y el núcleo de reserva."""
+    from autograder import ejecucion
+
+    primero, _ = _ejecutar([
+        "import os, sys\nsecreto = 42\nopen('deja.txt', 'w').write('1')\nopen('/tmp/deja', 'w').write('1')\n"
+        "sys.modules['numpy'].marca_del_estudiante = 1\nprint(os.getuid(), 'np' in globals(), "
+        "all(m in sys.modules for m in ('numpy', 'matplotlib.pyplot', 'course.pruebas', 'course.paneles')))",
+    ], Path(carpeta), reserva=1)
+    listos = ejecucion._reserva()._listos
+    reserva = listos[0][1]
+    vivo = len(listos) == 1 and ejecucion._vivo(reserva)
+    segundo, _ = _ejecutar([
+        "import os, sys\nprint(os.getuid(), 'secreto' in globals(), sorted(os.listdir('.')), os.path.exists('/tmp/deja'), "
+        "hasattr(sys.modules['numpy'], 'marca_del_estudiante'))",
+    ], Path(carpeta), reserva=1)
+    return primero, segundo, str(reserva._base), vivo
+
+
+def test_reserva_un_nucleo_por_estudiante(tmp_path):
+    """El núcleo del segundo cuaderno arrancó durante el primero, pero no ve nada de él; la reserva sobrante muere con el proceso."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as grupo:  # los trabajadores de calificar terminan igual (os._exit)
+        primero, segundo, base, vivo = grupo.submit(_dos_estudiantes, str(tmp_path)).result(timeout=300)
+    uid_1, globales_1, precargados = primero[0].split()
+    uid_2, *resto = segundo[0].split()
+    assert vivo  # el de reserva ya estaba lanzado mientras corría el primero
+    assert (globales_1, precargados) == ("False", "True")  # precargados sin nombres nuevos para el estudiante
+    assert resto == ["False", "[]", "False", "False"]  # ni sus variables, ni sus archivos, ni sus cambios a los módulos
+    if os.geteuid() == 0:
+        assert uid_1 != uid_2 and int(uid_1) >= 3_000_000
+    time.sleep(1)
+    assert _procesos_con(base) == [] and not Path(base).exists()  # el núcleo de reserva que nadie usó
+
+
+def test_reserva_descarta_nucleos_de_otra_configuracion(tmp_path):
+    from autograder import ejecucion
+
+    salidas, _ = _ejecutar(["import resource\nprint(resource.getrlimit(resource.RLIMIT_NPROC)[0])"], tmp_path, reserva=1, procesos=40)
+    anterior = ejecucion._reserva()._listos[0][1]
+    salidas_2, _ = _ejecutar(["import resource\nprint(resource.getrlimit(resource.RLIMIT_NPROC)[0])"], tmp_path, reserva=1, procesos=41)
+    ejecucion._reserva().vaciar()
+    assert (salidas[0].strip(), salidas_2[0].strip()) == ("40", "41")
+    assert not ejecucion._vivo(anterior) and not Path(anterior._base).exists()
+
+
+def test_reserva_llena_de_antemano_y_usada(tmp_path, monkeypatch):
+    """El núcleo que el trabajador arranca al iniciar es el que usa el primer cuaderno, y muere con él."""
+    from autograder import ejecucion
+
+    ejecucion._reserva().vaciar()
+    EjecucionAislada(**_OPCIONES, reserva=1).llenar_reserva()
+    ((_, primero),) = ejecucion._reserva()._listos
+    descartados = []
+    original = ejecucion._matar
+    monkeypatch.setattr(ejecucion, "_matar", lambda km: (descartados.append(km), original(km)))
+    salidas, _ = _ejecutar(["print('hola')"], tmp_path, reserva=1)
+    ejecucion._reserva().vaciar()
+    assert salidas[0].strip() == "hola"
+    assert primero not in descartados and not ejecucion._vivo(primero) and not Path(primero._base).exists()
