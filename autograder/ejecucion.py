@@ -227,18 +227,24 @@ def _nombre_celda(celda, indice: int) -> str:
     return f"la celda {indice + 1}" + (f" ({grade_id})" if isinstance(grade_id, str) and grade_id else "")
 
 
-def _tamano(salida) -> int:
+def _tamano(salida) -> tuple[int, int]:
+    """``(texto, imágenes)``: caracteres de texto de una salida y caracteres de sus imágenes (base64)."""
     if salida.get("output_type") == "stream":
-        return len(salida.get("text", ""))
+        return len(salida.get("text", "")), 0
     datos = salida.get("data", {})
-    return sum(len(v) if isinstance(v, str) else len(str(v)) for v in datos.values()) + len(str(salida.get("traceback", "")))
+    largo = {m: len(v) if isinstance(v, str) else len(str(v)) for m, v in datos.items()}
+    imagenes = sum(n for m, n in largo.items() if m.startswith("image/"))
+    return sum(largo.values()) - imagenes + len(str(salida.get("traceback", ""))), imagenes
 
 
 class EjecucionAislada(Execute):
     """``Execute`` de nbgrader con límites de tiempo, de salida y recuperación tras caídas."""
 
     limite_cuaderno = Float(300.0, help="Segundos para ejecutar todo el cuaderno.").tag(config=True)
-    limite_salida = Integer(200_000, help="Caracteres de salida que se guardan por cuaderno.").tag(config=True)
+    limite_salida = Integer(200_000, help="Caracteres de salida de texto que se guardan por cuaderno.").tag(config=True)
+    # Las gráficas, los diagramas y los paneles del curso son imágenes legítimas: no gastan el tope de texto
+    # (unas cuantas ya pasan de 200 000 caracteres), pero tienen el suyo para que no agoten la memoria.
+    limite_imagenes = Integer(20_000_000, help="Caracteres de imágenes (base64) que se guardan por cuaderno.").tag(config=True)
     max_reinicios = Integer(3, help="Reinicios del núcleo permitidos por cuaderno.").tag(config=True)
     guardia = Unicode("", help="Código que se ejecuta en silencio antes de cada celda calificada.").tag(config=True)
     aislamiento = Bool(True, help="Cada núcleo en una caja de bubblewrap; False solo si el instructor lo pide.").tag(config=True)
@@ -319,7 +325,7 @@ class EjecucionAislada(Execute):
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
         self._fin = time.monotonic() + self.limite_cuaderno
-        self._salida = 0
+        self._salida = self._imagenes = 0
         self._truncado = False
         self._incidencias: list[dict] = []
         self.timeout_func = self._tiempo_de_celda
@@ -396,8 +402,10 @@ class EjecucionAislada(Execute):
         salida = super().output(outs, msg, display_id, cell_index)
         if salida is None or es_error:
             return salida
-        self._salida += _tamano(salida)
-        if self._salida > self.limite_salida:
+        texto, imagenes = _tamano(salida)
+        self._salida += texto
+        self._imagenes += imagenes
+        if self._salida > self.limite_salida or self._imagenes > self.limite_imagenes:
             self._truncado = True
             outs.remove(salida)
             outs.append(NotebookNode(output_type="stream", name="stdout", text=_TEXTO_TOPE.format(self.limite_salida)))
