@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from numbers import Integral
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -87,7 +88,16 @@ class _Pieza:
 class _Diagrama(Figure):
     """Figura que Jupyter muestra como imagen por sí misma, aunque ``pyplot`` no esté listo todavía."""
 
-    def _repr_png_(self) -> bytes:
+    def __repr__(self) -> str:
+        if os.environ.get("NBGRADER_EXECUTION"):
+            from .paneles.base import AVISO_CALIFICACION
+
+            return f"Diagrama {AVISO_CALIFICACION}"
+        return super().__repr__()
+
+    def _repr_png_(self) -> bytes | None:
+        if os.environ.get("NBGRADER_EXECUTION"):  # al calificar o validar nadie la ve; dibujarla cuesta ~0.4 s
+            return None
         salida = io.BytesIO()
         self.savefig(salida, format="png", bbox_inches="tight")
         return salida.getvalue()

@@ -341,3 +341,14 @@ def test_ortografia_de_los_diagramas(figuras):
 def test_terminologia_de_los_diagramas(figuras):
     hallazgos = usos_prohibidos(_textos_para_revisar(figuras), reglas())
     assert not hallazgos, "Términos fuera del glosario (course/glosario.md):\n" + "\n".join(hallazgos)
+
+
+def test_al_calificar_el_diagrama_no_se_dibuja(monkeypatch):
+    """Mientras nbgrader califica o valida nadie ve la imagen: no se gasta tiempo en dibujarla."""
+    from course.diagramas import diagrama_lstm
+
+    figura = diagrama_lstm()
+    assert figura._repr_png_()[:8] == b"\x89PNG\r\n\x1a\n"
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert figura._repr_png_() is None
+    assert "se dibuja al abrir la lección" in repr(figura)

@@ -324,3 +324,17 @@ def test_las_normas_se_dibujan_sin_recortar(nombre, cambios):
     for i, normas in enumerate(calculadas):
         np.testing.assert_allclose(dibujadas[i].get_ydata(), normas, rtol=1e-12)
     assert max(n.max() for n in calculadas) > 1e12 or min(n.min() for n in calculadas) < 1e-12, "caso sin extremos"
+
+
+def test_al_calificar_el_panel_no_se_dibuja(monkeypatch, capsys):
+    """Con NBGRADER_EXECUTION el panel solo deja un aviso: ni figura ni controles."""
+    import matplotlib.pyplot as plt
+
+    from course.paneles import panel_olvido
+    from course.paneles.base import AVISO_CALIFICACION
+
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    antes = plt.get_fignums()
+    assert panel_olvido().mostrar() is None
+    assert plt.get_fignums() == antes
+    assert AVISO_CALIFICACION in capsys.readouterr().out
