@@ -338,3 +338,19 @@ def test_al_calificar_el_panel_no_se_dibuja(monkeypatch, capsys):
     assert panel_olvido().mostrar() is None
     assert plt.get_fignums() == antes
     assert AVISO_CALIFICACION in capsys.readouterr().out
+
+
+def test_panel_con_ejercicio_sin_resolver_lo_dice_en_su_figura():
+    """En una lección nueva el panel que usa tu función no queda en blanco: su figura dice qué falta."""
+    import matplotlib.pyplot as plt
+
+    from course.paneles import panel_recorte
+    from course.paneles.base import SIN_RESOLVER
+
+    def talon(gradientes, umbral):
+        raise NotImplementedError("Todavía no resuelves `recortar_gradiente`: borra esta línea y escribe tu solución.")
+
+    fig, lectura = panel_recorte(talon).figura()
+    assert lectura == SIN_RESOLVER
+    assert [t.get_text() for t in fig.texts] == [SIN_RESOLVER]
+    plt.close(fig)
