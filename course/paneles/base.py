@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import os
 from typing import Callable
 
@@ -118,13 +120,16 @@ class Panel:
         return fig, lectura
 
     def _redibujar(self, _cambio=None):
-        from IPython.display import display
+        from IPython.display import Image, display
 
         fig, lectura = self.figura()
+        # La imagen se manda como PNG: no depende de que el backend en línea de matplotlib ya esté activo.
+        imagen = io.BytesIO()
+        fig.savefig(imagen, format="png", bbox_inches="tight")
+        plt.close(fig)
         with self._salida:
             self._salida.clear_output(wait=True)
-            display(fig)
-        plt.close(fig)
+            display(Image(data=imagen.getvalue(), format="png"))
         self._lectura.value = f"<b>{lectura}</b>" if lectura else ""
 
     def mostrar(self):
