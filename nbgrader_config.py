@@ -15,7 +15,9 @@ c.ClearHiddenTests.begin_test_delimeter = "BEGIN HIDDEN TESTS"
 c.ClearHiddenTests.end_test_delimeter = "END HIDDEN TESTS"
 
 # «Run All» de JupyterLab sigue tras las celdas que fallan mientras un ejercicio no esté resuelto.
-from autograder.etiquetas import PREPROCESADORES_RELEASE; c.GenerateAssignment.preprocessors = PREPROCESADORES_RELEASE  # noqa: E402,E702
+from autograder.etiquetas import PREPROCESADORES_RELEASE  # noqa: E402
+
+c.GenerateAssignment.preprocessors = PREPROCESADORES_RELEASE
 
 # Un ciclo infinito no debe colgar la calificación.
 c.Execute.timeout = 60
