@@ -41,6 +41,7 @@ CASOS_HOSTILES = {
     "os_exit": "os._exit en la segunda celda de solución",
     "advertencia": "solución correcta que emite una advertencia por stderr",
     "manipulacion": "primer ejercicio devuelve None, anula las funciones de prueba, escribe fuera y usa la red",
+    "nota_fingida": "primer ejercicio mal resuelto que publica su puntaje máximo como resultado (crédito parcial de nbgrader)",
 }
 
 
@@ -289,6 +290,12 @@ def _hostil(caso: str, raiz: Path, asignacion: str) -> tuple[str, bytes]:
             "print('gradebook legible:', sum(tam))\n"
         )
         nb.cells.insert(nb.cells.index(sol(0)) + 1, trampa)
+    elif caso == "nota_fingida":
+        # Antes de devolver basura, la función publica un número como resultado de la celda que la llama:
+        # nbgrader lo tomaría como crédito parcial de la celda de prueba.
+        linea = sol(0).source.index("\n", sol(0).source.index("def ")) + 1
+        sol(0).source = (sol(0).source[:linea] + "    get_ipython().displayhook(1.0)\n    return None\n"
+                         + sol(0).source[linea:])
     else:
         raise ValueError(f"caso desconocido: {caso}")
     return nombre, _bytes(nb)
@@ -345,7 +352,7 @@ def descripcion(caso: str) -> str:
 _NOMBRES = {"solucion_completa": "Solución Completa", "error_tipico": "Error Típico", "json_corrupto": "JSON Corrupto",
             "archivo_vacio": "Archivo Vacío", "id_duplicado": "ID Duplicado", "id_renombrado": "ID Renombrado",
             "excepcion_temprana": "Excepción Temprana", "impresion_sin_fin": "Impresión Sin Fin", "os_exit": "OS Exit",
-            "manipulacion": "Manipulación"}
+            "manipulacion": "Manipulación", "nota_fingida": "Nota Fingida"}
 
 
 def nombre_visible(caso: str) -> str:

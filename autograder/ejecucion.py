@@ -221,6 +221,11 @@ def _meta(celda) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
+def _es_prueba(celda) -> bool:
+    meta = _meta(celda)
+    return bool(meta.get("grade")) and not meta.get("solution")
+
+
 def _nombre_celda(celda, indice: int) -> str:
     """«la celda 7 (ejercicio_2)»: número en el cuaderno, contando desde 1, y su grade_id si tiene."""
     grade_id = _meta(celda).get("grade_id")
@@ -402,6 +407,11 @@ class EjecucionAislada(Execute):
         salida = super().output(outs, msg, display_id, cell_index)
         if salida is None or es_error:
             return salida
+        if salida.get("output_type") == "execute_result" and _es_prueba(self.nb.cells[cell_index]):
+            # nbgrader toma un número publicado en una celda de prueba como crédito parcial; el curso no lo usa,
+            # así que lo que el código del estudiante publique ahí (p. ej. con displayhook) no puede fingir puntos.
+            salida["output_type"] = "display_data"
+            salida.pop("execution_count", None)
         texto, imagenes = _tamano(salida)
         self._salida += texto
         self._imagenes += imagenes

@@ -95,6 +95,7 @@ ESPERADO = {
     "os_exit": ({"núcleo detenido"}, [1]),
     "advertencia": ({"calificada"}, []),
     "manipulacion": ({"posible manipulación"}, [0]),
+    "nota_fingida": ({"calificada"}, [0]),
 }
 
 

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.lento
 ASIGNACION = "01_problema_memoria"
 #: Lo que nbgrader puede leer de la clase hostil (lo ilegible no llega a nbgrader por ningún botón).
 CASOS = ["solucion_completa", "en_blanco", "prueba_markdown", "prueba_editada", "prueba_borrada", "id_duplicado",
-         "id_renombrado", "excepcion_temprana", "ciclo_infinito", "os_exit", "advertencia", "manipulacion"]
+         "id_renombrado", "excepcion_temprana", "ciclo_infinito", "os_exit", "advertencia", "manipulacion",
+         "nota_fingida"]
 
 
 def _puntajes(raiz: Path, estudiantes) -> dict[str, tuple]:
