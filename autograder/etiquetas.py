@@ -89,6 +89,22 @@ class EtiquetarExcepciones(NbGraderPreprocessor):
         return nb, resources
 
 
+def _respuestas_de_cuestionario(solucion: str) -> list[str]:
+    """Si la solución solo asigna textos a variables ``respuesta_…`` (un cuestionario), esos nombres; si no, ``[]``."""
+    renglones = [r for r in solucion.splitlines()[1:] if r.strip() and not r.strip().startswith("#")]
+    arbol = _arbol("\n".join(r.strip() for r in renglones))
+    if arbol is None or not arbol.body:
+        return []
+    nombres = []
+    for nodo in arbol.body:
+        if not (isinstance(nodo, ast.Assign) and len(nodo.targets) == 1 and isinstance(nodo.targets[0], ast.Name)
+                and nodo.targets[0].id.startswith("respuesta_") and isinstance(nodo.value, ast.Constant)
+                and isinstance(nodo.value.value, str)):
+            return []
+        nombres.append(nodo.targets[0].id)
+    return nombres
+
+
 class TalonConNombre(ClearSolutions):
     """``ClearSolutions`` de nbgrader cuyo talón nombra la función de la celda.
 
@@ -99,6 +115,15 @@ class TalonConNombre(ClearSolutions):
     def _replace_solution_region(self, cell, language):
         plantillas = self.code_stub
         antes, _, solucion = cell.source.partition(self.begin_solution_delimeter)
+        respuestas = _respuestas_de_cuestionario(solucion.partition(self.end_solution_delimeter)[0])
+        if respuestas:
+            # Una pregunta del cuestionario: la variable queda vacía para que el estudiante escriba su letra.
+            self.code_stub = {lengua: "\n".join(f'{n} = ""  # escribe entre comillas la letra de tu respuesta'
+                                                 for n in respuestas) for lengua in plantillas}
+            try:
+                return super()._replace_solution_region(cell, language)
+            finally:
+                self.code_stub = plantillas
         patron = r"^\s*def\s+([A-Za-z_]\w*)\s*\("
         # La función que la celda deja escrita; si no hay, las que el estudiante debe pegar (celda «previas»).
         funciones = re.findall(patron, antes, re.M)[-1:] or re.findall(patron, solucion, re.M)

@@ -110,3 +110,18 @@ def test_talon_nombra_la_funcion_y_sigue_siendo_notimplementederror():
     assert "Todavía no resuelves `a` y `b`:" in previas
     with pytest.raises(NotImplementedError, match="Todavía no resuelves `paso_rnn`"):
         exec(funcion + "\npaso_rnn(1)", {})
+
+
+def test_talon_de_una_pregunta_del_cuestionario_deja_la_variable_vacia():
+    from autograder.curso import cargar_configuracion
+    from autograder.etiquetas import TalonConNombre
+
+    celdas = [nbformat.v4.new_code_cell(fuente, metadata={"nbgrader": {"solution": True, "grade_id": f"c{i}"}})
+              for i, fuente in enumerate(["# Tu respuesta:\n### BEGIN SOLUTION\nrespuesta_2 = \"c\"\n### END SOLUTION",
+                                          "### BEGIN SOLUTION\nrespuesta_3 = calcular()\n### END SOLUTION"])]
+    nb, _ = TalonConNombre(config=cargar_configuracion(RAIZ)).preprocess(nbformat.v4.new_notebook(cells=celdas), {})
+    pregunta, calculo = (c.source for c in nb.cells)
+    assert pregunta == '# Tu respuesta:\nrespuesta_2 = ""  # escribe entre comillas la letra de tu respuesta'
+    assert "\"c\"" not in pregunta
+    # Una respuesta calculada no es una pregunta de opción múltiple: lleva el talón de siempre.
+    assert "Todavía no resuelves este ejercicio" in calculo
