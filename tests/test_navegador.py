@@ -197,6 +197,38 @@ def test_run_all_en_una_leccion_nueva_llega_al_final(abrir, publicado):
     assert fallidas == 0, f"{fallidas} celdas sin la etiqueta raises-exception fallaron"
     CAPTURAS.mkdir(parents=True, exist_ok=True)
     pagina.screenshot(path=str(CAPTURAS / f"{publicado.parent.name}__run_all_nuevo.png"), full_page=False)
+    _capturar_diagramas(pagina, publicado.parent.name)
+
+
+def _capturar_diagramas(pagina, leccion: str) -> None:
+    """Guarda la captura de cada diagrama de la lección y revisa que se lea al ancho del cuaderno (sin achicarlo
+    a menos de 3/4 de su tamaño ni desbordar el área de la celda)."""
+    cuantos = pagina.evaluate(
+        """async () => {
+            const cuaderno = window.jupyterapp.shell.currentWidget.content;
+            let n = 0;
+            for (const celda of cuaderno.widgets) {
+                if (celda.model.type !== 'code' || !/\\bdiagrama_\\w+\\(/.test(celda.model.sharedModel.getSource())) continue;
+                await cuaderno.scrollToCell(celda);
+                celda.node.setAttribute('data-diagrama', String(++n));
+            }
+            return n;
+        }""")
+    assert cuantos >= 1, f"{leccion} no tiene ningún diagrama"
+    for n in range(1, cuantos + 1):
+        celda = pagina.locator(f'[data-diagrama="{n}"]')
+        celda.scroll_into_view_if_needed()
+        imagen = celda.locator(".jp-OutputArea-output img").first
+        imagen.wait_for()
+        pagina.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=imagen.element_handle())
+        natural, visible, area = imagen.evaluate(
+            "i => [i.naturalWidth, i.getBoundingClientRect().width,"
+            " i.closest('.jp-OutputArea-output').getBoundingClientRect().width]")
+        captura = CAPTURAS / f"{leccion}__diagrama{n}.png"
+        imagen.screenshot(path=str(captura))
+        assert captura.stat().st_size > 5000, f"captura vacía: {captura}"
+        assert visible >= 0.75 * natural, f"{captura.name}: se muestra a {visible:.0f} px de sus {natural} px"
+        assert visible <= area + 1, f"{captura.name}: {visible:.0f} px no caben en los {area:.0f} px de la celda"
 
 
 def test_cuaderno_reabierto_sin_error_de_widget(lab, abrir):
