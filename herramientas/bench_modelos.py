@@ -6,10 +6,11 @@ en la misma corrida, alternando numpy y torch, y es la mediana de varias repetic
 de CPU del hilo que calcula (ambas bibliotecas calculan en ese hilo con un solo hilo): en una
 máquina compartida el tiempo de reloj mide sobre todo la carga de los demás procesos.
 
-Mismo trabajo en los dos lados: las mismas formas en float32; adelante, los dos solo predicen
-(torch con ``no_grad``, numpy con ``guardar=False``) y devuelven todos los estados ocultos; atrás,
-los dos calculan los gradientes de todos los parámetros y de x a partir de un adelante que guardó
-lo necesario (fuera del tiempo medido). Antes de medir, la LSTM de torch recibe los pesos de la de
+Mismo trabajo en los dos lados: las mismas formas en float32 y todos los estados ocultos de
+salida. ``adelante``: los dos solo predicen (torch con ``no_grad``, numpy con ``guardar=False``);
+``adelante_entrenando``: los dos guardan lo que necesita la retropropagación (autograd de torch,
+el cache de numpy); ``atras``: los dos calculan los gradientes de todos los parámetros y de x a
+partir de un adelante que guardó lo necesario (fuera del tiempo medido). Antes de medir, la LSTM de torch recibe los pesos de la de
 numpy y se comprueba que las dos dan los mismos estados y gradientes (``lstm_igual_a_torch``).
 
 BLAS: cada biblioteca elige sus núcleos de cálculo según el procesador (torch: ``torch_isa``;
@@ -104,7 +105,7 @@ def _igual_a_torch(p: dict, red, x, h0, dH) -> None:
 
 
 def _funciones(nombre: str, modulo, p: dict, red, x, h0, dH, **opciones) -> dict:
-    """Adelante y atrás de numpy (``modulo`` con parámetros ``p``) y de torch (``red``) con las mismas formas."""
+    """Adelante (solo predecir y entrenando) y atrás de numpy (``modulo`` con ``p``) y de torch (``red``), mismas formas."""
     import numpy as np
     import torch
 
@@ -118,6 +119,12 @@ def _funciones(nombre: str, modulo, p: dict, red, x, h0, dH, **opciones) -> dict
         with torch.no_grad():
             red(x_t)
 
+    def numpy_entrenando():
+        modulo.adelante(x, h0, p, **opciones)  # guarda lo que necesita atras
+
+    def torch_entrenando(entrada):
+        red(entrada)  # autograd guarda lo que necesita backward
+
     def numpy_atras(cache):
         modulo.atras(dH, cache, p)
 
@@ -128,11 +135,14 @@ def _funciones(nombre: str, modulo, p: dict, red, x, h0, dH, **opciones) -> dict
         red.zero_grad()
         return red(x_t.clone().requires_grad_(True))[0]
 
+    torch_entrenando.preparar = lambda: x_t.clone().requires_grad_(True)
     numpy_atras.preparar = lambda: modulo.adelante(x, h0, p, **opciones)[1]
     torch_atras.preparar = torch_preparar
     for f in (numpy_adelante, torch_adelante):
         f()  # calentamiento
     return {(nombre, "adelante", "numpy"): numpy_adelante, (nombre, "adelante", "torch"): torch_adelante,
+            (nombre, "adelante_entrenando", "numpy"): numpy_entrenando,
+            (nombre, "adelante_entrenando", "torch"): torch_entrenando,
             (nombre, "atras", "numpy"): numpy_atras, (nombre, "atras", "torch"): torch_atras}
 
 
@@ -157,6 +167,7 @@ def _velocidad() -> dict[str, float | str]:
         "torch_isa": torch.backends.cpu.get_cpu_capability(),
         "hilos": f"numpy {os.environ.get('OPENBLAS_NUM_THREADS')}, torch {torch.get_num_threads()}",
         "formas": " ".join(f"{k}={v}" for k, v in FORMAS.items()) + " float32",
+        "versiones": f"numpy {np.__version__}, torch {torch.__version__}",
     }
     funciones = {}
     # torch no trae LSTM con mirillas ni acoplada: sus variantes se comparan con su LSTM estándar.
