@@ -60,10 +60,12 @@ def _openblas() -> tuple[str, str]:
     """Núcleo y configuración que reporta en tiempo de ejecución el OpenBLAS que numpy cargó."""
     import ctypes
 
-    import numpy  # noqa: F401 — carga su OpenBLAS
+    import numpy as np
 
-    with open("/proc/self/maps", encoding="utf-8") as mapa:
-        rutas = {r.split()[-1] for r in mapa if "openblas" in r.rsplit("/", 1)[-1].lower()}
+    rutas = set()
+    if os.path.exists("/proc/self/maps"):
+        with open("/proc/self/maps", encoding="utf-8") as mapa:
+            rutas = {r.split()[-1] for r in mapa if "openblas" in r.rsplit("/", 1)[-1].lower()}
     for ruta in sorted(rutas):
         biblioteca = ctypes.CDLL(ruta)
         for prefijo in ("scipy_openblas", "openblas"):
@@ -73,7 +75,8 @@ def _openblas() -> tuple[str, str]:
                 if nucleo is not None and config is not None:
                     nucleo.restype = config.restype = ctypes.c_char_p
                     return nucleo().decode(), config().decode()
-    raise RuntimeError("numpy no cargó un OpenBLAS que diga su núcleo: no se puede informar la configuración medida")
+    blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    return "desconocido (no se pudo preguntar a OpenBLAS)", f"{blas.get('name')} {blas.get('version')}"
 
 
 def _igual_a_torch(p: dict, red, x, h0, dH) -> None:
