@@ -211,3 +211,28 @@ def test_red_rechaza_celdas_desconocidas():
         Red("transformer", 2, 2, 2)
     with pytest.raises(ValueError, match="variante desconocida"):
         lstm.bloques("sin_compuertas")
+
+
+@pytest.mark.parametrize("celda,variante", [("rnn", "estandar"), ("gru", "estandar")] + [("lstm", v) for v in lstm.VARIANTES])
+def test_adelante_sin_guardar_da_los_mismos_estados(celda, variante):
+    """``guardar=False`` (solo predecir, arreglos reutilizados) da los mismos H, también en float32, y ningún cache."""
+    rng, x, h0, _ = _datos(11, T=9)
+    modulo = {"rnn": rnn, "gru": gru, "lstm": lstm}[celda]
+    opciones = {"variante": variante} if celda == "lstm" else {}
+    p = modulo.iniciar(3, 4, rng, **opciones)
+    p = {k: v + 0.4 * rng.standard_normal(v.shape) for k, v in p.items()}
+    for dtype in (np.float64, np.float32):
+        q = {k: v.astype(dtype) for k, v in p.items()}
+        H, cache = modulo.adelante(x.astype(dtype), h0.astype(dtype), q, **opciones)
+        H_sin, nada = modulo.adelante(x.astype(dtype), h0.astype(dtype), q, guardar=False, **opciones)
+        assert nada is None and cache is not None and H_sin.dtype == dtype
+        np.testing.assert_array_equal(H_sin, H)
+
+
+def test_red_predice_lo_mismo_sin_guardar():
+    """``Red.salida`` usa el adelante sin guardar: coincide con la salida calculada desde el adelante con cache."""
+    rng = np.random.default_rng(12)
+    red = Red("lstm", 3, 4, 2, "cuadratica", semilla=2)
+    x = rng.standard_normal((3, 5, 6))
+    H, _ = lstm.adelante(x, np.zeros((4, 5)), red.params)
+    np.testing.assert_array_equal(red.salida(x), red.params["W_y"] @ H[:, :, -1] + red.params["b_y"])

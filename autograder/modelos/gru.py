@@ -29,8 +29,11 @@ def desde_compuertas(p: dict) -> dict:
     return {"W": np.concatenate([p["W_z"], p["W_r"], p["W_h"]]), "b": np.concatenate([p["b_z"], p["b_r"], p["b_h"]])}
 
 
-def adelante(x: np.ndarray, h0: np.ndarray, p: dict):
-    """x (n_x, m, T), h0 (n_h, m) → ``(H, cache)`` con H (n_h, m, T) los estados tras cada paso."""
+def adelante(x: np.ndarray, h0: np.ndarray, p: dict, guardar: bool = True):
+    """x (n_x, m, T), h0 (n_h, m) → ``(H, cache)`` con H (n_h, m, T) los estados tras cada paso.
+
+    Con ``guardar=False`` (solo predecir) reutiliza un solo arreglo de compuertas y devuelve ``cache=None``.
+    """
     W, b = p["W"], p["b"]
     dtype = W.dtype
     n_x, m, T = x.shape
@@ -47,20 +50,22 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict):
     Z[:T, n_h:-1] = x.transpose(2, 0, 1)
     Z[:, -1] = 1.0
     RX[:, n_h:] = Z[:T, n_h:]
-    A = np.empty((T, 3 * n_h, m), dtype=dtype)  # z, r y h̃ ya activadas
-    for t in range(T):
-        a, h, hn = A[t], Z[t, :n_h], Z[t + 1, :n_h]
+    A = np.empty((T if guardar else 1, 3 * n_h, m), dtype=dtype)  # z, r y h̃ ya activadas
+    matmul, tanh, multiply, subtract = np.matmul, np.tanh, np.multiply, np.subtract
+    for z, rx, a, hn in zip(Z[:T], RX, A if guardar else [A[0]] * T, Z[1:, :n_h]):
+        h = z[:n_h]
         zr, c = a[:2 * n_h], a[2 * n_h:]
-        np.tanh(np.matmul(W_zr, Z[t], out=zr), out=zr)
+        tanh(matmul(W_zr, z, zr), zr)
         zr *= 0.5
         zr += 0.5
-        np.multiply(a[n_h:2 * n_h], h, out=RX[t, :n_h])
-        np.tanh(np.matmul(W_c, RX[t], out=c), out=c)
+        multiply(a[n_h:2 * n_h], h, rx[:n_h])
+        tanh(matmul(W_c, rx, c), c)
         # h_t = h + z ⊙ (h̃ − h)
-        np.subtract(c, h, out=hn)
+        subtract(c, h, hn)
         hn *= a[:n_h]
         hn += h
-    return Z[1:, :n_h].transpose(1, 2, 0), {"Z": Z, "RX": RX, "A": A}
+    H = Z[1:, :n_h].transpose(1, 2, 0)
+    return (H, {"Z": Z, "RX": RX, "A": A}) if guardar else (H, None)
 
 
 def atras(dH: np.ndarray, cache: dict, p: dict):

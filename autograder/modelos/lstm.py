@@ -71,11 +71,14 @@ def a_compuertas(q: dict, variante: str = "estandar") -> dict:
     return p
 
 
-def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar", C0: np.ndarray | None = None):
+def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar", C0: np.ndarray | None = None,
+             guardar: bool = True):
     """Recorre la secuencia.
 
     Formas: x (n_x, m, T), h0 (n_h, m), C0 (n_h, m) o None (ceros) → ``(H, cache)`` con
     H (n_h, m, T) los estados ocultos después de cada paso; ``cache`` sirve a :func:`atras`.
+    Con ``guardar=False`` (solo predecir, como ``torch.no_grad``) no guarda las compuertas de cada
+    paso, reutiliza los mismos arreglos y devuelve ``cache=None``.
     """
     bloques(variante)  # valida el nombre de la variante
     W, b = p["W"], p["b"]
@@ -95,49 +98,58 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     Z[0, :n_h] = h0
     Z[:T, n_h:n_h + n_x] = x.transpose(2, 0, 1)
     Z[:, n_h + n_x] = 1.0
-    A = np.empty((T, R, m), dtype=dtype)  # compuertas ya activadas
-    Cs = np.empty((T + 1, n_h, m), dtype=dtype)
-    TC = np.empty((T, n_h, m), dtype=dtype)  # tanh(C_t)
+    # Sin guardar, un solo arreglo de compuertas y dos de celda (C_{t-1} y C_t se turnan) sirven a todos los pasos.
+    A = np.empty((T if guardar else 1, R, m), dtype=dtype)  # compuertas ya activadas
+    Cs = np.empty((T + 1 if guardar else 2, n_h, m), dtype=dtype)
+    TC = np.empty((T if guardar else 1, n_h, m), dtype=dtype)  # tanh(C_t)
     Cs[0] = 0.0 if C0 is None else C0
+    # Vistas de cada paso hechas antes del ciclo: dentro solo quedan las operaciones.
+    pasos = range(T)
+    if guardar:
+        vistas = zip(Z[:T], A, Cs[:T], Cs[1:], TC, Z[1:, :n_h])
+    else:
+        vistas = zip(Z[:T], [A[0]] * T, [Cs[t % 2] for t in pasos], [Cs[(t + 1) % 2] for t in pasos], [TC[0]] * T,
+                     Z[1:, :n_h])
     mirilla = variante == "mirilla"
     acoplada = variante == "acoplada"
-    sig = slice(0, o0) if mirilla else slice(0, ns)  # con mirillas, o espera a C_t
+    ks = o0 if mirilla else ns  # con mirillas, o espera a C_t
     if mirilla:
         V_fi = np.ascontiguousarray(0.5 * p["V"][:2 * n_h])
         V_o = np.ascontiguousarray(0.5 * p["V"][2 * n_h:])
         temp = np.empty((2 * n_h, m), dtype=dtype)
     prod = np.empty((n_h, m), dtype=dtype)
-    for t in range(T):
-        a, c, cp = A[t], Cs[t + 1], Cs[t]
-        np.matmul(W_todo, Z[t], out=a)
+    matmul, tanh, multiply, subtract = np.matmul, np.tanh, np.multiply, np.subtract
+    for z, a, cp, c, tc, h in vistas:
+        matmul(W_todo, z, a)
         if mirilla:
-            a[:o0] += np.matmul(V_fi, cp, out=temp)
-            np.tanh(a[:o0], out=a[:o0])
-            np.tanh(a[ns:], out=a[ns:])
+            a[:o0] += matmul(V_fi, cp, temp)
+            tanh(a[:o0], a[:o0])
+            tanh(a[ns:], a[ns:])
         else:
-            np.tanh(a, out=a)
-        s = a[sig]
+            tanh(a, a)
+        s = a[:ks]
         s *= 0.5
         s += 0.5
         f, g = a[:n_h], a[ns:]
         if acoplada:
             # C_t = f⊙C_{t-1} + (1 − f)⊙C̃ = C̃ + f⊙(C_{t-1} − C̃)
-            np.subtract(cp, g, out=c)
+            subtract(cp, g, c)
             c *= f
             c += g
         else:
-            np.multiply(f, cp, out=c)
-            c += np.multiply(a[n_h:2 * n_h], g, out=prod)
+            multiply(f, cp, c)
+            c += multiply(a[n_h:2 * n_h], g, prod)
         o = a[o0:ns]
         if mirilla:
-            o += np.matmul(V_o, c, out=prod)
-            np.tanh(o, out=o)
+            o += matmul(V_o, c, prod)
+            tanh(o, o)
             o *= 0.5
             o += 0.5
-        np.multiply(o, np.tanh(c, out=TC[t]), out=Z[t + 1, :n_h])
+        multiply(o, tanh(c, tc), h)
     H = Z[1:, :n_h].transpose(1, 2, 0)
-    cache = {"Z": Z, "A": A, "Cs": Cs, "TC": TC, "variante": variante}
-    return H, cache
+    if not guardar:
+        return H, None
+    return H, {"Z": Z, "A": A, "Cs": Cs, "TC": TC, "variante": variante}
 
 
 #: Números por arreglo de un bloque de tiempo en :func:`atras` (n_h·m por paso): el bloque cabe en la caché.

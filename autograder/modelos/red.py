@@ -46,15 +46,15 @@ class Red:
         self.params["W_y"] = rng.uniform(-k, k, (n_y, n_h)).astype(dtype)
         self.params["b_y"] = np.zeros((n_y, 1), dtype=dtype)
 
-    def _recurrente(self, x: np.ndarray):
+    def _recurrente(self, x: np.ndarray, guardar: bool = True):
         h0 = np.zeros((self.n_h, x.shape[1]), dtype=self.params["W"].dtype)
         if self.celda == "lstm":
-            return lstm.adelante(x, h0, self.params, self.variante)
-        return {"rnn": rnn, "gru": gru}[self.celda].adelante(x, h0, self.params)
+            return lstm.adelante(x, h0, self.params, self.variante, guardar=guardar)
+        return {"rnn": rnn, "gru": gru}[self.celda].adelante(x, h0, self.params, guardar=guardar)
 
     def salida(self, x: np.ndarray) -> np.ndarray:
         """x (n_x, m, T) → (n_y, m): logits (entropía) o predicciones (cuadrática)."""
-        H, _ = self._recurrente(x)
+        H, _ = self._recurrente(x, guardar=False)  # solo predice: sin lo que necesitaría la retropropagación
         return self.params["W_y"] @ H[:, :, -1] + self.params["b_y"]
 
     def predecir(self, x: np.ndarray) -> np.ndarray:

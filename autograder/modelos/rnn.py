@@ -16,8 +16,8 @@ def iniciar(n_x: int, n_h: int, rng: np.random.Generator, dtype=np.float64) -> d
     return {"W": rng.uniform(-k, k, (n_h, n_h + n_x)).astype(dtype), "b": np.zeros((n_h, 1), dtype=dtype)}
 
 
-def adelante(x: np.ndarray, h0: np.ndarray, p: dict):
-    """x (n_x, m, T), h0 (n_h, m) → ``(H, cache)`` con H (n_h, m, T) los estados tras cada paso."""
+def adelante(x: np.ndarray, h0: np.ndarray, p: dict, guardar: bool = True):
+    """x (n_x, m, T), h0 (n_h, m) → ``(H, cache)`` con H (n_h, m, T) los estados tras cada paso (``cache=None`` si no ``guardar``)."""
     W, b = p["W"], p["b"]
     n_x, m, T = x.shape
     n_h = h0.shape[0]
@@ -31,7 +31,7 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict):
         a = A[t]
         a += W_h @ Hs[t]
         np.tanh(a, out=Hs[t + 1])
-    return Hs[1:].transpose(1, 2, 0), {"xt": xt, "Hs": Hs}
+    return Hs[1:].transpose(1, 2, 0), ({"xt": xt, "Hs": Hs} if guardar else None)
 
 
 def atras(dH: np.ndarray, cache: dict, p: dict):
