@@ -15,7 +15,7 @@
 # %% [markdown]
 # # Lección 09 · Aplicaciones: entrenar redes recurrentes en problemas reales
 #
-# **Tiempo estimado:** unos 120 minutos. **Antes de empezar:** las lecciones 05 (la LSTM completa: sus compuertas y su estado de celda) y 06 (retropropagación a través del tiempo y el gradiente que explota), y la regla del descenso de gradiente, $\theta \leftarrow \theta - \alpha\, g$, que Adam mejora (aquí escribes su paso).
+# **Tiempo estimado:** unos 120 minutos. **Antes de empezar:** las lecciones 05 (la LSTM completa: sus compuertas y el estado de la celda) y 06 (retropropagación a través del tiempo en la LSTM), y la regla del descenso de gradiente, $\theta \leftarrow \theta - \alpha\, g$, que Adam mejora (aquí escribes su paso).
 #
 # En las lecciones 01 a 08 escribiste, ecuación por ecuación, la RNN, la LSTM, sus variantes y la GRU. Ahora las **entrenamos** en dos problemas con datos reales y vemos la memoria funcionar (o fallar):
 #
@@ -41,7 +41,7 @@ import numpy as np
 from course.cuestionario import revisar_respuesta
 from course.datos import aplicaciones, energia, metro
 from course.diagramas import diagrama_rnn_desenrollada
-from course.graficas import ETIQUETAS, grafica_exactitud, grafica_perdida, grafica_pronostico
+from course.graficas import ETIQUETAS, grafica_exactitud, grafica_perdida, grafica_pronostico, leyenda_fuera
 from course.paneles import panel_recorte
 from course.pruebas import comprobar_cercano, comprobar_escalar, comprobar_forma, generador
 
@@ -597,15 +597,13 @@ for corrida in e["corridas"]:
     (linea,) = ejes[1].plot(iteracion, mae, lw=1, label=f"semilla {corrida['semilla']}")
     mejor = int(np.argmin(mae))  # la medición que eligió la parada temprana
     ejes[1].plot(iteracion[mejor], mae[mejor], "o", color=linea.get_color())
-for nombre in ("ultimo_valor", "semana_anterior"):
-    ejes[1].axhline(e["validacion"][nombre], color="gray", ls="--", lw=0.8)
-    ejes[1].annotate(ETIQUETAS[nombre], (0.99, e["validacion"][nombre]), xycoords=("axes fraction", "data"),
-                     xytext=(0, 2), textcoords="offset points", ha="right", va="bottom", fontsize=8, color="gray")
+for nombre, trazo in (("ultimo_valor", ":"), ("semana_anterior", "--")):
+    ejes[1].axhline(e["validacion"][nombre], color="gray", ls=trazo, lw=0.8, label=ETIQUETAS[nombre])
 ejes[1].set_ylim(0, 1250)
 ejes[1].set_xlabel("iteración")
 ejes[1].set_ylabel("MAE de validación (MW)")
 ejes[1].set_title("La validación decide cuándo parar")
-ejes[1].legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, borderaxespad=0)
+leyenda_fuera(ejes[1])
 plt.tight_layout()
 plt.show()
 print("semilla   iteración elegida   iteraciones hechas   MAE de validación")
