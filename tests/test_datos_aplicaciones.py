@@ -101,11 +101,11 @@ def test_el_texto_cita_las_cifras_de_la_energia(resultados, texto):
     citas = [
         f"**{lstm.mean():.0f} MW** (de {lstm.min():.0f} a {lstm.max():.0f} MW",
         f"**{semana:.0f} MW**", f"{prueba['ultimo_valor']:.0f} MW del último valor", f"{prueba['dia_anterior']:.0f} MW del día anterior",
-        f"$1 - {lstm.mean():.0f}/{semana:.0f} \\approx {1 - lstm.mean() / semana:.2f}$",
+        f"$1 - {lstm.mean():.1f}/{semana:.1f} \\approx {1 - lstm.mean() / semana:.2f}$",
         f"el {100 * (1 - lstm.mean() / semana):.0f} % del error",
         f"entre {100 * (1 - lstm.max() / semana):.0f} % y {100 * (1 - lstm.min() / semana):.0f} %",
         f"del {100 * (1 - lstm.mean() / prueba['dia_anterior']):.0f} %",
-        f"unos {semana - lstm.mean():.0f} MW", f"({lstm.std(ddof=1):.0f} MW)",
+        f"unos {semana - lstm.mean():.0f} MW", f"({lstm.std(ddof=1):.0f} MW)", f"es de {lstm.std(ddof=1):.0f} MW, el doble",
         f"en {' o '.join(map(str, ganados))} de los 14 días",
         f"({validacion['lstm'].mean():.0f} MW en promedio)", f"de {validacion['semana_anterior']:.0f} MW en la validación",
     ]
