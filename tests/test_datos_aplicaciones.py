@@ -136,3 +136,17 @@ def test_el_texto_cita_las_cifras_del_metro(resultados, texto):
     # La semilla 0 de la RNN aprendió L = 20 y las demás se quedaron en el azar: lo que cuenta la respuesta.
     assert barrido["rnn"][2, 0] == 1.0 and barrido["rnn"][2, 1:].max() < 0.3
     assert f"entre {100 * barrido['rnn'][2, 1:].min():.0f} % y {100 * barrido['rnn'][2, 1:].max():.0f} %" in conclusion
+
+
+def test_precalcular_corre_con_un_solo_hilo_de_blas(monkeypatch):
+    """Sin las variables de un hilo, main() vuelve a empezar en otro proceso con ellas (y con los mismos argumentos)."""
+    llamadas = []
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    monkeypatch.setattr(precalcular.subprocess, "call", lambda args, env: llamadas.append((args, env)) or 0)
+    monkeypatch.setattr(precalcular, "generar", lambda: pytest.fail("no debe entrenar en este proceso"))
+    with pytest.raises(SystemExit) as salida:
+        precalcular.main(["--destino", "x.json"])
+    assert salida.value.code == 0
+    (args, env), = llamadas
+    assert args[1:] == ["-m", "autograder.modelos.precalcular", "--destino", "x.json"]
+    assert all(env[v] == "1" for v in precalcular.UN_HILO)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,7 +15,7 @@ import numpy as np
 from . import experimentos
 
 __all__ = ["DISTANCIAS", "ITERACIONES_METRO", "SEMILLAS", "ITERACIONES_ENERGIA", "CADA", "PACIENCIA", "DESTINO",
-           "metro", "energia", "generar"]
+           "UN_HILO", "metro", "energia", "generar"]
 
 #: El presupuesto de la lección: corto en el metro (todas las redes ya aciertan con L chica) y con
 #: parada temprana en la energía (hasta ITERACIONES_ENERGIA; la validación se mide cada CADA iteraciones
@@ -24,6 +27,8 @@ ITERACIONES_ENERGIA = 3000
 CADA = 50
 PACIENCIA = 10
 DESTINO = Path(__file__).resolve().parents[2] / "course" / "datos" / "aplicaciones.json"
+#: Matrices chicas: con varios hilos de BLAS el cálculo tarda unas tres veces más (y da los mismos números).
+UN_HILO = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
 
 def _lista(arreglo, decimales: int = 6) -> list:
@@ -67,7 +72,11 @@ def generar() -> dict:
 
 
 def main(argv=None) -> None:
-    """Reescribe ``course/datos/aplicaciones.json`` (o ``--destino``)."""
+    """Reescribe ``course/datos/aplicaciones.json`` (o ``--destino``), en un proceso con un solo hilo de BLAS."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if any(os.environ.get(v) != "1" for v in UN_HILO):
+        # Los hilos de BLAS se fijan al importar numpy: hay que empezar otro proceso.
+        sys.exit(subprocess.call([sys.executable, "-m", "autograder.modelos.precalcular", *argv], env={**os.environ, **UN_HILO}))
     parser = argparse.ArgumentParser(description="Precalcula los entrenamientos de la lección 09.")
     parser.add_argument("--destino", type=Path, default=DESTINO)
     destino = parser.parse_args(argv).destino
