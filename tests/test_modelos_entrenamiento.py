@@ -74,6 +74,42 @@ def test_entrenar_en_silencio(capsys):
     assert capsys.readouterr().out == ""
 
 
+def test_parada_temprana_se_queda_con_el_mejor_de_validacion(capsys):
+    """La validación se mide cada `cada` iteraciones; al parar, la red vuelve a la copia del menor error."""
+    red = Red("lstm", 1, 3, 1, "cuadratica", semilla=0)
+    x, y = np.ones((1, 4, 2)), np.zeros((1, 4))
+    # Un error de validación inventado: mejora hasta la medición 3 (iteración 6) y después solo empeora.
+    errores = iter([5.0, 4.0, 3.0, 3.5, 3.2, 4.0, 9.0, 9.0])
+    guardados = {}
+
+    def validar(r):
+        guardados[len(guardados)] = {n: p.copy() for n, p in r.params.items()}
+        return next(errores)
+
+    historial = entrenar(red, lambda k: (x, y), 100, tasa=0.1, validar=validar, cada=2, paciencia=3, avisos=100)
+    salida = capsys.readouterr().out
+    # Paró tras 3 mediciones sin mejorar (iteraciones 8, 10 y 12), no en la 100.
+    assert historial["perdida"].shape == (12,)
+    np.testing.assert_array_equal(historial["validacion"]["iteracion"], [2, 4, 6, 8, 10, 12])
+    np.testing.assert_array_equal(historial["validacion"]["error"], [5.0, 4.0, 3.0, 3.5, 3.2, 4.0])
+    assert historial["mejor_iteracion"] == 6 and historial["mejor_error"] == 3.0
+    for nombre, valor in red.params.items():
+        np.testing.assert_array_equal(valor, guardados[2][nombre])  # los de la iteración 6, no los de la 12
+    assert not np.allclose(guardados[2]["W"], guardados[5]["W"])
+    assert "validación 4" in salida and "iteración 6" in salida
+
+
+def test_sin_paciencia_agota_las_iteraciones_y_mide_al_final():
+    red = Red("gru", 1, 3, 1, "cuadratica", semilla=0)
+    x, y = np.ones((1, 4, 2)), np.zeros((1, 4))
+    historial = entrenar(red, lambda k: (x, y), 7, tasa=0.1, mostrar=False, cada=3,
+                         validar=lambda r: float(np.abs(r.salida(x) - y).mean()))
+    np.testing.assert_array_equal(historial["validacion"]["iteracion"], [3, 6, 7])
+    assert historial["perdida"].shape == (7,)
+    assert historial["mejor_error"] == historial["validacion"]["error"].min()
+    assert historial["mejor_error"] == float(np.abs(red.salida(x) - y).mean())
+
+
 def test_panel_de_recorte_compara_norma_y_valor():
     from course.paneles.recorte import recortes
 

@@ -15,6 +15,8 @@
 # %% [markdown]
 # # Lección 09 · Aplicaciones: entrenar redes recurrentes en problemas reales
 #
+# **Tiempo estimado:** unos 120 minutos. **Antes de empezar:** las lecciones 05 (la LSTM completa: sus compuertas y el estado de la celda) y 06 (retropropagación a través del tiempo en la LSTM), y la regla del descenso de gradiente, $\theta \leftarrow \theta - \alpha\, g$, que Adam mejora (aquí escribes su paso).
+#
 # En las lecciones 01 a 08 escribiste, ecuación por ecuación, la RNN, la LSTM, sus variantes y la GRU. Ahora las **entrenamos** en dos problemas con datos reales y vemos la memoria funcionar (o fallar):
 #
 # 1. **El metro de la CDMX.** Al llegar a Pantitlán, ¿qué estación sigue? Depende de la línea en la que subiste, que viste muchos pasos antes.
@@ -25,7 +27,8 @@
 # 1. recortar el gradiente por su norma y dar un paso del optimizador Adam;
 # 2. partir una serie de tiempo en entrenamiento, validación y prueba **sin barajar**;
 # 3. cortar ventanas y normalizar sin filtrar información del futuro;
-# 4. medir un pronóstico con el error absoluto medio y compararlo con líneas base honestas.
+# 4. medir un pronóstico con el error absoluto medio y compararlo con líneas base honestas;
+# 5. dejar que la validación decida cuándo parar, medir la prueba una sola vez y repetir con varias semillas para saber si un margen es real.
 #
 # **Cómo trabajar.** Igual que en las lecciones anteriores: ejecuta las celdas en orden y, donde veas `# TU CÓDIGO AQUÍ`, borra la línea `raise NotImplementedError(…)` y escribe tu solución. Cada ejercicio va seguido de sus pruebas visibles; al calificar se agregan pruebas ocultas.
 #
@@ -35,23 +38,25 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
+from course.cuestionario import revisar_respuesta
 from course.datos import aplicaciones, energia, metro
 from course.diagramas import diagrama_rnn_desenrollada
-from course.graficas import ETIQUETAS, grafica_exactitud, grafica_perdida, grafica_pronostico
+from course.graficas import ETIQUETAS, grafica_exactitud, grafica_perdida, grafica_pronostico, leyenda_fuera
 from course.paneles import panel_recorte
 from course.pruebas import comprobar_cercano, comprobar_escalar, comprobar_forma, generador
 
 # %% [markdown]
 # ### Resultados ya calculados
 #
-# Entrenar de verdad toma minutos. Para que el cuaderno corra en unos segundos, las redes de esta lección ya se entrenaron con un **presupuesto corto** (pocas iteraciones y una sola semilla) y aquí cargamos lo que produjeron: las curvas de pérdida, las exactitudes y el pronóstico. Las cifras del presupuesto completo que citamos más abajo salen de `make bench`, en el repositorio del curso.
+# Entrenar de verdad toma minutos. Para que el cuaderno corra en unos segundos, las redes de esta lección ya se entrenaron y aquí cargamos lo que produjeron: las curvas de pérdida, los errores de validación medidos durante el entrenamiento, las exactitudes y los pronósticos. Cada red se entrenó **5 veces, con 5 semillas distintas** (la semilla fija los pesos iniciales y el orden de los lotes): un solo entrenamiento puede salir bien o mal por suerte, y solo al repetirlo se ve cuánto cambia el resultado. Las cifras del presupuesto completo del metro que citamos más abajo salen de `make bench`, en el repositorio del curso.
 
 # %%
 RESULTADOS = aplicaciones.resultados()
 ITERACIONES_METRO = RESULTADOS["metro"]["iteraciones"]
 SEMILLAS = tuple(RESULTADOS["metro"]["semillas"])
 ITERACIONES_ENERGIA = RESULTADOS["energia"]["iteraciones"]
-print(f"Metro: {ITERACIONES_METRO} iteraciones, semillas {SEMILLAS}. Energía: {ITERACIONES_ENERGIA} iteraciones.")
+print(f"Semillas: {SEMILLAS}. Metro: {ITERACIONES_METRO} iteraciones. "
+      f"Energía: hasta {ITERACIONES_ENERGIA} iteraciones, con parada temprana.")
 
 # %% [markdown]
 # ## 1. Las herramientas del entrenamiento
@@ -148,6 +153,14 @@ comprobar_cercano(recortar_gradiente(enormes, 1.0)["W"], limitar_norma(enormes, 
 
 # %% [markdown]
 # ¿Por qué insistimos en escalar en lugar de usar `np.clip`? El panel recorta con **tu** `recortar_gradiente`: la flecha gris es un gradiente de dos entradas; la azul, el mismo gradiente recortado por su norma (queda dentro del círculo), y la roja, recortado elemento a elemento (queda dentro del cuadrado). Mueve $g_1$, $g_2$ y el umbral: la azul siempre apunta hacia donde apuntaba la gris; la roja, en general, no.
+#
+# <details>
+# <summary>Respuestas</summary>
+#
+# * **¿Por qué escalar en lugar de usar `np.clip`?** Con los valores iniciales, $g = (6, 1.5)$ y umbral 2, el recorte por norma da $(1.94, 0.49)$: norma 2 y la misma dirección (gira 0°). `np.clip` da $(2, 1.5)$: norma 2.5, fuera del círculo, y girado 22.8°. La entrada chica quedó casi tan grande como la grande, así que el paso ya no va en contra del gradiente.
+# * **¿Cuándo coinciden?** Cuando el gradiente apunta sobre un eje o sobre una diagonal: con $(6, 0)$ ambos dan $(2, 0)$, y con $(6, 6)$ ninguno gira, aunque `np.clip` deja la norma en 2.83, arriba del umbral. Y si la norma ya es menor que el umbral (por ejemplo $(1, 0.5)$ con umbral 2), ninguno cambia nada.
+#
+# </details>
 
 # %%
 panel_recorte(recortar_gradiente).mostrar()
@@ -265,24 +278,40 @@ plt.show()
 print(f"Exactitud de la LSTM en 512 viajes nuevos con L = 20: {curva['exactitud']:.1%}")
 
 # %% [markdown]
-# Ahora el barrido: para cada distancia $L \in \{5, 10, 20, 40\}$ se entrenaron las tres redes desde cero y se midió su exactitud en 512 viajes nuevos.
+# Ahora el barrido: para cada distancia $L \in \{5, 10, 20, 40\}$ se entrenaron las tres redes desde cero, una vez con cada una de las 5 semillas, y se midió su exactitud en 512 viajes nuevos. La línea es el promedio de las semillas; la banda va de la peor a la mejor.
 
 # %%
 DISTANCIAS = tuple(RESULTADOS["metro"]["distancias"])
 resultados = RESULTADOS["metro"]["barrido"]   # {celda: exactitud (distancias, semillas)}
 fig, ax = plt.subplots(figsize=(6, 3.5))
 grafica_exactitud(ax, DISTANCIAS, resultados, azar=1 / len(metro.respuestas()))
-ax.set_title(f"Exactitud contra L ({ITERACIONES_METRO} iteraciones, {len(SEMILLAS)} semilla(s))")
+ax.set_title(f"Exactitud contra L ({ITERACIONES_METRO} iteraciones, {len(SEMILLAS)} semillas)")
 plt.show()
 for celda, tabla in resultados.items():
-    print(f"{ETIQUETAS[celda]:>10}: " + "  ".join(f"L={L}: {fila.mean():.0%}" for L, fila in zip(DISTANCIAS, tabla)))
+    print(f"{ETIQUETAS[celda]:>10}: " + "  ".join(
+        f"L={L}: {fila.mean():.0%} [{fila.min():.0%}–{fila.max():.0%}]" for L, fila in zip(DISTANCIAS, tabla)))
 
 # %% [markdown]
-# **Qué esperar y qué medimos.** Con distancias cortas las tres redes aciertan todo. Al alejar la pista, la RNN simple se queda en el azar: el gradiente que tendría que decirle «guarda la estación del primer paso» se desvanece en los 40 pasos de ruido. La LSTM y la GRU, con su camino aditivo para la memoria, siguen acertando.
+# **Qué esperar y qué medimos.** Con $L = 5$ las tres redes aciertan todo, con las 5 semillas. Al alejar la pista, la RNN simple cae hacia el azar: promedia 85 % con $L = 10$, 39 % con $L = 20$ y 26 % con $L = 40$. El gradiente que tendría que decirle «guarda la estación del primer paso» se desvanece en los pasos de ruido. La LSTM, con su camino aditivo para la memoria, acierta al menos el 99.8 % en todas las distancias y semillas; la GRU también, salvo con $L = 40$, donde promedia 89 %.
 #
-# Con el presupuesto completo (`make bench`: 1000 iteraciones y **5 semillas** por red y por distancia), en este equipo obtuvimos, para $L = 40$, una exactitud promedio de **0.28 para la RNN** (entre 0.20 y 0.46 según la semilla: el azar es 0.25) y de **1.00 para la LSTM y la GRU**, en las 5 semillas y en todas las distancias. Probamos 5 semillas precisamente para que el resultado no fuera suerte. También vale la pena contar lo que pasa en medio: con $L = 20$ la RNN promedió 0.39 (una semilla sí aprendió, las demás no) y con $L = 10$, 0.85. La frontera no es un número fijo, pero al crecer $L$ la RNN falla cada vez más y las celdas con compuertas no.
+# Aquí no hay periodo de validación porque no hay nada que elegir: las tres redes reciben el mismo presupuesto fijo, y los 512 viajes de la evaluación son nuevos, generados aparte de los del entrenamiento.
+#
+# Con el presupuesto completo (`make bench`: 1000 iteraciones y 5 semillas por red y por distancia), en este equipo obtuvimos, para $L = 40$, una exactitud promedio de **0.28 para la RNN** (entre 0.20 y 0.46 según la semilla: el azar es 0.25) y de **1.00 para la LSTM y la GRU**, en las 5 semillas y en todas las distancias. La frontera no es un número fijo, pero al crecer $L$ la RNN falla cada vez más y las celdas con compuertas no.
 #
 # Una advertencia honesta: en una prueba previa con el sesgo habitual de 1 en la compuerta de olvido de la LSTM, sin sesgo en la GRU y con tasa 0.01, ninguna de las dos aprendía $L = 40$ en 1500 iteraciones con 2 semillas: la compuerta de olvido empieza en $\sigma(1) \approx 0.73$ y $0.73^{40}$ es casi cero. La arquitectura hace posible la memoria larga; la inicialización ayuda a encontrarla.
+#
+# Mira la tabla de arriba, semilla por semilla:
+#
+# * ¿Qué habrías concluido sobre la RNN con $L = 20$ si solo hubieras entrenado la semilla 0?
+# * ¿Por qué la GRU tiene una banda con $L = 40$? ¿Falla igual que la RNN?
+#
+# <details>
+# <summary>Respuestas</summary>
+#
+# * **¿Con una sola semilla?** La semilla 0 de la RNN acierta el 100 % con $L = 20$: habrías concluido que la RNN simple recuerda 20 pasos. Las otras cuatro semillas se quedan entre 23 % y 25 %, el azar, y el promedio es 39 %. Una semilla afortunada no es un resultado; por eso se repite.
+# * **¿La banda de la GRU?** Con $L = 40$, tres semillas llegan al 100 % y dos se quedan en 73 % y 75 % tras estas 150 iteraciones. No es la falla de la RNN: están muy por encima del azar (25 %) y seguían aprendiendo; con las 1000 iteraciones de `make bench` las 5 llegan a 1.00.
+#
+# </details>
 
 # %% [markdown]
 # ## 3. Problema 2: pronosticar la demanda de electricidad
@@ -525,43 +554,115 @@ for semilla in range(6):
 # %% [markdown]
 # ### Líneas base honestas
 #
-# Antes de entrenar cualquier red hay que saber cuánto se equivoca un pronóstico **ingenuo**, que no aprende nada. Si la red no le gana, no sirve. Usamos tres, todas sobre el mismo periodo de prueba:
+# Antes de entrenar cualquier red hay que saber cuánto se equivoca un pronóstico **ingenuo**, que no aprende nada. Si la red no le gana, no sirve. Usamos tres:
 #
 # * **último valor**: la siguiente media hora será igual a la actual;
 # * **día anterior**: igual que a la misma hora de ayer (48 medias horas antes);
 # * **semana anterior** (el ingenuo estacional): igual que a la misma hora del mismo día de la semana pasada (336 medias horas antes).
 #
-# Tus funciones `particion_fija` y `error_absoluto_medio` bastan para calcularlas.
+# Mientras desarrollamos el modelo las medimos en la **validación**, igual que a la red: la prueba se queda guardada para el final. Tus funciones `particion_fija` y `error_absoluto_medio` bastan para calcularlas.
 
 # %%
 n_semana = energia.POR_SEMANA
 entrenamiento, validacion, prueba = particion_fija(demanda_mw, 2 * n_semana, 2 * n_semana)
+inicio_validacion = len(entrenamiento)
 inicio_prueba = len(demanda_mw) - len(prueba)
-ingenuos = {}
+
+
+def ingenuo(inicio, n, retraso):
+    """El pronóstico ingenuo de los n valores desde `inicio`: la serie `retraso` medias horas antes."""
+    return demanda_mw[inicio - retraso:inicio - retraso + n]
+
+
 for nombre, retraso in energia.RETRASOS_INGENUOS.items():
-    ingenuos[nombre] = demanda_mw[inicio_prueba - retraso:len(demanda_mw) - retraso]
-    print(f"MAE del ingenuo «{ETIQUETAS[nombre]}» en la prueba: {error_absoluto_medio(prueba, ingenuos[nombre]):7.1f} MW")
+    mae = error_absoluto_medio(validacion, ingenuo(inicio_validacion, len(validacion), retraso))
+    print(f"MAE del ingenuo «{ETIQUETAS[nombre]}» en la validación: {mae:7.1f} MW")
 
 # %% [markdown]
-# ### La LSTM
+# ### La LSTM, y la validación que decide cuándo parar
 #
-# Ahora sí: una LSTM de 24 unidades lee una ventana con las últimas 48 medias horas (un día) y pronostica la siguiente. En cada paso recibe la demanda normalizada y la hora del día y de la semana (como seno y coseno, para que las 23:30 queden junto a las 00:00). Se entrenó con el error cuadrático medio, Adam y recorte del gradiente, y se evalúa con el MAE en megawatts sobre las dos semanas de prueba. La preparación usa exactamente las reglas de los ejercicios: partición fija, ventanas que solo miran el pasado y normalización con la media y la desviación del entrenamiento.
+# Ahora sí: una LSTM de 24 unidades lee una ventana con las últimas 48 medias horas (un día) y pronostica la siguiente. En cada paso recibe la demanda normalizada y la hora del día y de la semana (como seno y coseno, para que las 23:30 queden junto a las 00:00). Se entrena con el error cuadrático medio, Adam (tasa 0.005) y recorte del gradiente, en lotes de 64 ventanas del entrenamiento. La preparación usa exactamente las reglas de los ejercicios: partición fija, ventanas que solo miran el pasado y normalización con la media y la desviación del entrenamiento.
+#
+# ¿Cuántas iteraciones? No lo fijamos de antemano: lo decide la validación. Cada 50 iteraciones medimos el MAE de la red en las dos semanas de validación, en MW. Si es el mejor hasta ese momento, guardamos una copia de los parámetros; si pasan 10 mediciones seguidas (500 iteraciones) sin mejorar, paramos, y en ningún caso pasamos de 3000 iteraciones. Al final la red se queda con **la copia del mejor MAE de validación**, no con los parámetros de la última iteración. Eso es la **parada temprana**. La prueba no interviene en nada de esto.
+#
+# A la izquierda, la pérdida de entrenamiento de la semilla 0; a la derecha, el MAE de validación de las 5 semillas, con un punto donde cada una tuvo su mejor medición, y el de dos ingenuos en el mismo periodo.
 
 # %%
-r = RESULTADOS["energia"]
-fig, ejes = plt.subplots(1, 2, figsize=(11, 3.2), gridspec_kw={"width_ratios": [1, 2]})
-grafica_perdida(ejes[0], r, titulo="Pérdida (ECM, datos normalizados)")
-grafica_pronostico(ejes[1], r["real"], {"lstm": r["pronostico"], "semana_anterior": ingenuos["semana_anterior"]}, pasos=3 * energia.POR_DIA)
-ejes[1].set_title("Primeros 3 días del periodo de prueba")
+e = RESULTADOS["energia"]
+fig, ejes = plt.subplots(1, 2, figsize=(11, 3.4))
+grafica_perdida(ejes[0], e, titulo="Pérdida de entrenamiento (ECM, semilla 0)")
+ejes[0].set_yscale("log")
+for corrida in e["corridas"]:
+    iteracion, mae = corrida["validacion"]["iteracion"], corrida["validacion"]["mae"]
+    (linea,) = ejes[1].plot(iteracion, mae, lw=1, label=f"semilla {corrida['semilla']}")
+    mejor = int(np.argmin(mae))  # la medición que eligió la parada temprana
+    ejes[1].plot(iteracion[mejor], mae[mejor], "o", color=linea.get_color())
+for nombre, trazo in (("ultimo_valor", ":"), ("semana_anterior", "--")):
+    ejes[1].axhline(e["validacion"][nombre], color="gray", ls=trazo, lw=0.8, label=ETIQUETAS[nombre])
+ejes[1].set_ylim(0, 1250)
+ejes[1].set_xlabel("iteración")
+ejes[1].set_ylabel("MAE de validación (MW)")
+ejes[1].set_title("La validación decide cuándo parar")
+leyenda_fuera(ejes[1])
 plt.tight_layout()
 plt.show()
-for nombre, valor in sorted(r["mae"].items(), key=lambda par: par[1]):
-    print(f"MAE {ETIQUETAS[nombre] + ':':<37}{valor:7.1f} MW")
+print("semilla   iteración elegida   iteraciones hechas   MAE de validación")
+for corrida, mae in zip(e["corridas"], e["validacion"]["lstm"]):
+    print(f"{corrida['semilla']:>7}   {corrida['mejor_iteracion']:>17}   {corrida['validacion']['iteracion'][-1]:>18}   {mae:14.1f} MW")
+v = e["validacion"]["lstm"]
+print(f"Promedio de las {len(v)} semillas: {v.mean():.1f} MW (desviación estándar entre semillas: {v.std(ddof=1):.1f} MW)")
 
 # %% [markdown]
-# **Resultados.** Con el presupuesto corto (300 iteraciones) la LSTM ya le gana a los tres ingenuos en el periodo de prueba, aunque por poco: alrededor de 500 MW de MAE contra 514 MW del ingenuo de la semana anterior, 652 MW del último valor y 1923 MW del día anterior (la demanda es bastante más baja el fin de semana, así que «igual que ayer» falla mucho los sábados y los lunes). Con el presupuesto completo de `make bench` (1500 iteraciones) la LSTM llegó a **284 MW** de MAE en la prueba (221 MW en la validación), contra **514 MW** del ingenuo estacional: casi la mitad del error.
+# Antes de seguir, mira las curvas de la derecha y la tabla:
 #
-# Fíjate en que el ingenuo de la semana anterior es un rival difícil: la demanda de una semana se parece mucho a la de la anterior. Ganarle por poco ya es un resultado útil, y sin las líneas base no sabríamos si 500 MW es bueno o malo.
+# * ¿Por qué cada curva de validación baja a saltos, con subidas, en lugar de bajar siempre?
+# * ¿Qué semillas pararon antes de las 3000 iteraciones? ¿Las demás habrían mejorado con más?
+# * ¿Cuánto se habría perdido quedándose con los parámetros de la última iteración en lugar de la copia guardada?
+#
+# <details>
+# <summary>Respuestas</summary>
+#
+# * **¿Por qué a saltos?** Cada paso de Adam usa un lote de solo 64 ventanas elegidas al azar: el gradiente es ruidoso y un paso que mejora esas 64 puede empeorar un poco las demás. El MAE de validación sube y baja alrededor de una tendencia que desciende; por eso la paciencia es de 10 mediciones y no de una.
+# * **¿Cuáles pararon antes?** La semilla 0 paró a las 2100 iteraciones (su mejor medición fue la de la 1600) y la semilla 2 a las 1950 (la mejor, en la 1450): pasaron 10 mediciones sin mejorar. Las semillas 1, 3 y 4 llegaron al máximo de 3000 con su mejor medición cerca del final (2850, 2750 y 2600): su curva seguía bajando despacio y con más iteraciones probablemente habrían mejorado. Ese máximo también es un hiperparámetro; si quisiéramos subirlo, lo elegiríamos con la validación, nunca con la prueba.
+# * **¿Cuánto se habría perdido?** La última medición de cada semilla fue de 200.3, 197.4, 211.2, 173.1 y 180.5 MW, contra 197.4, 180.0, 205.4, 168.0 y 167.6 MW de la copia elegida: entre 3 y 17 MW más. Aquí es poco porque las curvas ya casi no bajan; con una red que sobreajusta, la validación empieza a subir y la diferencia crece.
+#
+# </details>
+
+# %% [markdown]
+# ### La prueba, una sola vez
+#
+# Ya no queda nada por decidir: el tamaño de la red, la tasa y el presupuesto se fijaron de antemano, y la iteración de cada semilla la eligió la validación. Ahora, y solo ahora, medimos la prueba: las dos últimas semanas, del lunes 14 al domingo 27 de agosto de 2000, con los parámetros que eligió cada semilla y con los mismos ingenuos. Si después de ver estos números cambiáramos algo y volviéramos a medir, la prueba se convertiría en otra validación y su MAE dejaría de ser una estimación honesta del error con datos nuevos.
+
+# %%
+ingenuos = {nombre: ingenuo(inicio_prueba, len(prueba), retraso) for nombre, retraso in energia.RETRASOS_INGENUOS.items()}
+mae_lstm = e["prueba"]["lstm"]   # (semillas,): cada semilla con los parámetros que eligió la validación
+print(f"MAE en la prueba (MW), LSTM con {len(mae_lstm)} semillas: promedio {mae_lstm.mean():.1f}, "
+      f"desviación estándar {mae_lstm.std(ddof=1):.1f}, de {mae_lstm.min():.1f} a {mae_lstm.max():.1f}")
+for nombre in ingenuos:
+    print(f"MAE en la prueba (MW), ingenuo «{ETIQUETAS[nombre]}»: {error_absoluto_medio(prueba, ingenuos[nombre]):.1f}")
+# Día por día: ¿en cuántos de los 14 días se equivoca menos la LSTM que la semana anterior?
+dias = len(prueba) // energia.POR_DIA
+por_dia_ingenuo = np.abs(prueba - ingenuos["semana_anterior"]).reshape(dias, energia.POR_DIA).mean(axis=1)
+for corrida in e["corridas"]:
+    por_dia = np.abs(e["real"] - corrida["pronostico"]).reshape(dias, energia.POR_DIA).mean(axis=1)
+    print(f"Semilla {corrida['semilla']}: le gana al ingenuo de la semana anterior en {np.sum(por_dia < por_dia_ingenuo)} de {dias} días")
+fig, ax = plt.subplots(figsize=(9, 3.2))
+grafica_pronostico(ax, e["real"], {"lstm": e["corridas"][0]["pronostico"], "semana_anterior": ingenuos["semana_anterior"]},
+                   pasos=3 * energia.POR_DIA)
+ax.set_title("Primeros 3 días del periodo de prueba (LSTM de la semilla 0)")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# **Qué significa el margen.** En las dos semanas de prueba la LSTM se equivoca en promedio **265 MW** (de 232 a 305 MW según la semilla), contra **514 MW** del ingenuo de la semana anterior, 652 MW del último valor y 1923 MW del día anterior (la demanda es bastante más baja el fin de semana, así que «igual que ayer» falla mucho los sábados y los lunes). Tres maneras de leer ese margen:
+#
+# * **Reducción relativa del error.** $1 - 264.5/513.9 \approx 0.49$: la LSTM quita el 49 % del error del rival más difícil (entre 41 % y 55 % según la semilla). Contra el día anterior la reducción es del 86 %, pero ese rival es débil y ganarle dice poco: la comparación que importa es contra la mejor línea base.
+# * **Contra el azar de la semilla.** La diferencia, unos 249 MW, es casi 9 veces la desviación estándar entre semillas (28 MW), y las 5 semillas ganan: el margen no depende de una inicialización afortunada. Con un presupuesto corto (300 iteraciones fijas, la última como modelo) y una sola semilla, la LSTM ganaba apenas 500 contra 514 MW: así no había manera de saber si esos 14 MW eran más que lo que cambia el resultado de una semilla a otra (con el presupuesto de ahora esa desviación estándar es de 28 MW, el doble): ese margen no permitía afirmar nada.
+# * **Día por día.** Cada semilla se equivoca menos que el ingenuo en 11 o 12 de los 14 días. Todas pierden el martes 22 y el viernes 25 de agosto, días en que la semana se repitió casi igual y el ingenuo se equivocó menos de 270 MW.
+#
+# El MAE de validación de la LSTM (184 MW en promedio) es menor que el de prueba, y es lo esperado por dos razones: es el mínimo de muchas mediciones ruidosas, así que es optimista, y los periodos son distintos: el ingenuo de la semana anterior pasa de 752 MW en la validación a 514 MW en la prueba. Por eso los MAE solo se comparan dentro de un mismo periodo, y el número que se reporta es el de la prueba.
+#
+# Una advertencia: dos semanas de prueba son pocas. El margen vale para este verano de 2000; para afirmarlo en general habría que repetir la evaluación en más periodos (por ejemplo, con varias particiones sucesivas en el tiempo).
 
 # %% [markdown]
 # ## Resumen
@@ -570,5 +671,95 @@ for nombre, valor in sorted(r["mae"].items(), key=lambda par: par[1]):
 # * **Adam** adapta el tamaño del paso a cada parámetro; la **corrección de sesgo** importa en los primeros pasos.
 # * En el metro, la información necesaria estaba $L$ pasos atrás: la **RNN simple** la pierde al crecer $L$ y la **LSTM** y la **GRU**, con su memoria aditiva, la conservan.
 # * Con series de tiempo: **partición fija** en orden, **ventanas** cuyo objetivo está fuera de la ventana, **normalización** con estadísticas solo del entrenamiento y comparación contra **líneas base honestas** con el **MAE**.
+# * La **validación** elige (aquí, cuándo parar: la **parada temprana** se queda con los parámetros del mejor MAE de validación); la **prueba** se mide una sola vez, al final; y el entrenamiento se repite con varias **semillas** para saber si el margen sobre las líneas base es mayor que lo que cambia de una semilla a otra.
 #
 # Con esto cierras el recorrido del curso: del problema de la memoria (lección 01) a redes con compuertas que lo resuelven en datos reales.
+
+# %% [markdown]
+# ## Cuestionario
+#
+# Cuatro preguntas para repasar las ideas de la lección. En cada una escribe entre comillas la letra de tu respuesta, por ejemplo `respuesta_1 = "a"`. La prueba visible solo revisa que elegiste una de las opciones; al calificar se te dice si es la correcta y por qué.
+
+# %% [markdown]
+# **Pregunta 1.** En esta lección la prueba (las dos últimas semanas) se mide una sola vez, al final, con los modelos que ya eligió la validación. ¿Por qué no la medimos en cada corrida para decidir qué configuración usar?
+#
+# * (a) Porque medir la prueba es caro: recorrer sus 672 ventanas tarda mucho.
+# * (b) Porque cada decisión que se toma mirando la prueba la ajusta un poco a esas dos semanas, y su MAE dejaría de ser una estimación honesta del error con datos nuevos.
+# * (c) Porque la prueba está normalizada con la media del entrenamiento, y su MAE no se puede comparar con el de la validación.
+# * (d) Porque al evaluar la prueba la red la aprende: medir actualiza los pesos.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_09_p1", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_1 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_09_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_1, 1, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("09_aplicaciones", 1, respuesta_1)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 2.** La LSTM de la demanda se entrenó hasta 3000 iteraciones, midiendo el MAE de validación cada 50. ¿Con qué parámetros se queda al final?
+#
+# * (a) Con los de la última iteración: son los que más entrenaron.
+# * (b) Con los de la medición que tuvo el menor MAE de validación.
+# * (c) Con los de la iteración con la menor pérdida del lote de entrenamiento.
+# * (d) Con los de la medición con el menor MAE en la prueba.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_09_p2", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_2 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_09_p2_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_2, 2, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("09_aplicaciones", 2, respuesta_2)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 3.** Imagina otra serie en la que, con 5 semillas, la LSTM da en la prueba un MAE promedio de 480 MW (de 400 a 560 MW según la semilla) y el ingenuo de la semana anterior da 500 MW. ¿Qué puedes concluir?
+#
+# * (a) Que la LSTM es mejor: reduce el error un 4 %.
+# * (b) Que el margen (20 MW) es mucho menor que lo que cambia el resultado de una semilla a otra: con esta evidencia no puedes afirmar que la LSTM le gane al ingenuo.
+# * (c) Que el ingenuo es mejor, porque algunas semillas dan más de 500 MW.
+# * (d) Que basta con reportar la mejor semilla: 400 MW, un 20 % menos de error.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_09_p3", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_3 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_09_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_3, 3, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("09_aplicaciones", 3, respuesta_3)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 4.** Adam divide cada paso entre $\sqrt{\hat v}$, así que un gradiente diminuto produce un paso de tamaño parecido a $\alpha$. ¿Resuelve eso el problema del gradiente que se desvanece a lo largo del tiempo en una RNN simple?
+#
+# * (a) Sí: reescala el gradiente diminuto y la RNN aprende dependencias largas igual que la LSTM.
+# * (b) No: el gradiente de cada peso es una suma sobre los pasos de tiempo; si lo que llega desde muchos pasos atrás ya es casi cero, reescalar la suma no lo recupera.
+# * (c) No, porque Adam solo funciona si además se recorta el gradiente.
+# * (d) Sí, gracias a la corrección de sesgo de los primeros pasos.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_09_p4", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_4 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_09_p4_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_4, 4, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("09_aplicaciones", 4, respuesta_4)
+### END HIDDEN TESTS
