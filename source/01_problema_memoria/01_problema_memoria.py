@@ -530,14 +530,14 @@ calificar_respuesta("01_problema_memoria", 1, respuesta_1)
 # **Pregunta 2.** Una red que todavía no aprende nada predice $\hat{y}_t = 0.5$ en cada paso de una secuencia de $T = 10$ pasos, con $m = 4$ ejemplos. ¿Cuánto vale la pérdida de la secuencia, como la calcula tu `perdida_secuencia`?
 #
 # * (a) $\log 2 \approx 0.69$
-# * (b) $10 \log 2 \approx 6.93$
-# * (c) $40 \log 2 \approx 27.7$
+# * (b) $40 \log 2 \approx 27.7$
+# * (c) $10 \log 2 \approx 6.93$
 # * (d) No se puede saber sin conocer las etiquetas $y_t$.
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_01_p2", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_2 = "b"
+respuesta_2 = "c"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_01_p2_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
@@ -550,15 +550,15 @@ calificar_respuesta("01_problema_memoria", 2, respuesta_2)
 # %% [markdown]
 # **Pregunta 3.** ¿Por qué a una RNN simple le cuesta aprender que «Francia», 50 palabras atrás, decide la palabra «francés»?
 #
-# * (a) Porque el gradiente que llega 50 pasos atrás es un producto de 50 jacobianos $\operatorname{diag}(1 - h_j^2)\,W_h$, y ese producto se encoge (o crece) exponencialmente con la distancia.
-# * (b) Porque la pérdida promedia los pasos de tiempo y el paso de «Francia» pesa apenas $1/T$.
-# * (c) Porque $h_t$ solo guarda $n_h$ números y, tras 50 pasos, ya no le cabe nada más.
-# * (d) Porque después de 50 aplicaciones de la $\tanh$, $h_T$ ya no depende de $x_1$ en absoluto.
+# * (a) Porque la pérdida promedia los pasos de tiempo y el paso de «Francia» pesa apenas $1/T$.
+# * (b) Porque $h_t$ solo guarda $n_h$ números y, tras 50 pasos, ya no le cabe nada más.
+# * (c) Porque después de 50 aplicaciones de la $\tanh$, $h_T$ ya no depende de $x_1$ en absoluto.
+# * (d) Porque el gradiente que llega 50 pasos atrás es un producto de 50 jacobianos $\operatorname{diag}(1 - h_j^2)\,W_h$, y ese producto se encoge (o crece) exponencialmente con la distancia.
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_01_p3", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_3 = "a"
+respuesta_3 = "d"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_01_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
@@ -571,14 +571,14 @@ calificar_respuesta("01_problema_memoria", 3, respuesta_3)
 # %% [markdown]
 # **Pregunta 4.** En el panel, con radio espectral 1.2 y $T = 100$, la curva sin $\tanh$ llega a $6.9\times10^{7}$ a distancia 99 y la de la RNN con $\tanh$ se queda en 2.85. ¿Qué la frena?
 #
-# * (a) La $\tanh$ da valores entre $-1$ y $1$, así que cada jacobiano tiene norma menor que 1.
-# * (b) Con $\rho > 1$ los estados crecen, la $\tanh$ los comprime y su derivada $1 - h^2$ baja: cada $\operatorname{diag}(1 - h_j^2)$ encoge lo que $W_h$ estira.
+# * (a) Con $\rho > 1$ los estados crecen, la $\tanh$ los comprime y su derivada $1 - h^2$ baja: cada $\operatorname{diag}(1 - h_j^2)$ encoge lo que $W_h$ estira.
+# * (b) La $\tanh$ da valores entre $-1$ y $1$, así que cada jacobiano tiene norma menor que 1.
 # * (c) El panel recorta el gradiente cuando pasa de $10^{2}$.
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_01_p4", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_4 = "b"
+respuesta_4 = "a"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_01_p4_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}

@@ -363,13 +363,13 @@ panel_olvido().mostrar()
 # **Pregunta 1.** Los pesos de la compuerta de olvido valen cero y su sesgo también: $W_f = 0$ y $b_f = 0$. ¿Qué hace la compuerta en cada paso con el estado de la celda?
 #
 # * (a) Lo borra todo, porque $f_t = 0$.
-# * (b) Conserva la mitad de cada componente, porque $f_t = \sigma(0) = 0.5$.
-# * (c) Lo conserva todo, porque sin pesos la compuerta no hace nada y $f_t = 1$.
+# * (b) Lo conserva todo, porque sin pesos la compuerta no hace nada y $f_t = 1$.
+# * (c) Conserva la mitad de cada componente, porque $f_t = \sigma(0) = 0.5$.
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_02_p1", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_1 = "b"
+respuesta_1 = "c"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_02_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
@@ -403,14 +403,14 @@ calificar_respuesta("02_compuerta_olvido", 2, respuesta_2)
 # %% [markdown]
 # **Pregunta 3.** Tu `sigmoide_estable` usa $e^{z}/(1 + e^{z})$ cuando $z < 0$, en lugar de $1/(1 + e^{-z})$. ¿Por qué?
 #
-# * (a) Porque con $z$ negativo la fórmula $1/(1 + e^{-z})$ da un resultado equivocado.
-# * (b) Porque así nunca se calcula la exponencial de un número positivo grande, que desborda; las dos expresiones son la misma función.
+# * (a) Porque así nunca se calcula la exponencial de un número positivo grande, que desborda; las dos expresiones son la misma función.
+# * (b) Porque con $z$ negativo la fórmula $1/(1 + e^{-z})$ da un resultado equivocado.
 # * (c) Porque la compuerta necesita valores negativos cuando $z < 0$, y $e^{z}/(1 + e^{z})$ los da.
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_02_p3", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_3 = "b"
+respuesta_3 = "a"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_02_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
@@ -424,13 +424,13 @@ calificar_respuesta("02_compuerta_olvido", 3, respuesta_3)
 # **Pregunta 4.** Sin escrituras, lo guardado en la cinta decae como $f^k$, y el gradiente de la RNN de la lección 01 también decae exponencialmente. ¿Cuál es la diferencia de fondo?
 #
 # * (a) Ninguna: los dos decaimientos son exponenciales, así que la LSTM también lo olvida todo en unos cuantos pasos.
-# * (b) En la LSTM el factor es una compuerta que la red aprende, calculada a partir de la entrada, y puede ponerla cerca de 1 para recordar (o en 0 para olvidar); en la RNN el factor es $\operatorname{diag}(1 - h^2)\,W_h$, que la red no decide paso a paso.
-# * (c) En la LSTM el factor es mayor que 1, así que lo guardado crece en lugar de desvanecerse.
+# * (b) En la LSTM el factor es mayor que 1, así que lo guardado crece en lugar de desvanecerse.
+# * (c) En la LSTM el factor es una compuerta que la red aprende, calculada a partir de la entrada, y puede ponerla cerca de 1 para recordar (o en 0 para olvidar); en la RNN el factor es $\operatorname{diag}(1 - h^2)\,W_h$, que la red no decide paso a paso.
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_02_p4", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_4 = "b"
+respuesta_4 = "c"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_02_p4_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}

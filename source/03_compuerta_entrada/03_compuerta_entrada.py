@@ -349,14 +349,14 @@ panel_entrada().mostrar()
 # %% [markdown]
 # **Pregunta 1.** La compuerta de entrada usa la sigmoide y el valor candidato usa $\tanh$. ¿Por qué no usar la sigmoide en los dos?
 #
-# * (a) Porque el candidato es el contenido que se escribe y debe poder ser negativo; la sigmoide solo da valores entre 0 y 1, buenos para una fracción (cuánto dejar pasar), no para un contenido con signo.
-# * (b) Porque con un candidato sigmoide el estado de la celda crecería sin límite.
+# * (a) Porque con un candidato sigmoide el estado de la celda crecería sin límite.
+# * (b) Porque el candidato es el contenido que se escribe y debe poder ser negativo; la sigmoide solo da valores entre 0 y 1, buenos para una fracción (cuánto dejar pasar), no para un contenido con signo.
 # * (c) Porque $\tanh$ es más rápida de calcular y de derivar que la sigmoide.
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_03_p1", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_1 = "a"
+respuesta_1 = "b"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_03_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
@@ -389,14 +389,14 @@ calificar_respuesta("03_compuerta_entrada", 2, respuesta_2)
 # %% [markdown]
 # **Pregunta 3.** En el panel, $i_t = \sigma(2x_t + b_i)$ y $\tilde{C}_t = \tanh(1.5x_t)$. Con $b_i = -6$, ¿qué entradas escriben algo en la cinta?
 #
-# * (a) Solo las positivas grandes: con $x_t = 3$ se escribe 0.5, y con cualquier $x_t$ negativo, prácticamente nada.
-# * (b) Ninguna: con un sesgo negativo la compuerta queda cerrada para cualquier entrada.
-# * (c) Las negativas grandes, porque un sesgo negativo favorece escribir valores negativos.
+# * (a) Ninguna: con un sesgo negativo la compuerta queda cerrada para cualquier entrada.
+# * (b) Las negativas grandes, porque un sesgo negativo favorece escribir valores negativos.
+# * (c) Solo las positivas grandes: con $x_t = 3$ se escribe 0.5, y con cualquier $x_t$ negativo, prácticamente nada.
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_03_p3", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_3 = "a"
+respuesta_3 = "c"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_03_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}

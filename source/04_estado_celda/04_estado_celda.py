@@ -350,14 +350,14 @@ panel_estado_celda().mostrar()
 # %% [markdown]
 # **Pregunta 1.** En un paso, la compuerta de olvido vale $f_t = 1$ y la de entrada, $i_t = 0$. ¿Qué le pasa al estado de la celda?
 #
-# * (a) Se guarda tal cual: $C_t = C_{t-1}$.
-# * (b) Se borra, porque la compuerta de olvido está al máximo.
-# * (c) Se reemplaza por el valor candidato $\tilde{C}_t$.
+# * (a) Se borra, porque la compuerta de olvido está al máximo.
+# * (b) Se reemplaza por el valor candidato $\tilde{C}_t$.
+# * (c) Se guarda tal cual: $C_t = C_{t-1}$.
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_04_p1", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_1 = "a"
+respuesta_1 = "c"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_04_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
@@ -370,15 +370,15 @@ calificar_respuesta("04_estado_celda", 1, respuesta_1)
 # %% [markdown]
 # **Pregunta 2.** Una unidad y dos ejemplos ($n_h = 1$, $m = 2$, una columna por ejemplo): $f_t = \begin{bmatrix} 0.5 & 1 \end{bmatrix}$, $C_{t-1} = \begin{bmatrix} 2 & -1 \end{bmatrix}$, $i_t = \begin{bmatrix} 1 & 0 \end{bmatrix}$ y $\tilde{C}_t = \begin{bmatrix} 0.4 & 0.9 \end{bmatrix}$. ¿Cuánto vale $C_t$?
 #
-# * (a) $\begin{bmatrix} 1.4 & -1 \end{bmatrix}$
-# * (b) $\begin{bmatrix} 2.2 & 0.9 \end{bmatrix}$
-# * (c) $\begin{bmatrix} 1.4 & -0.1 \end{bmatrix}$
-# * (d) $\begin{bmatrix} 1.2 & -1 \end{bmatrix}$
+# * (a) $\begin{bmatrix} 2.2 & 0.9 \end{bmatrix}$
+# * (b) $\begin{bmatrix} 1.4 & -1 \end{bmatrix}$
+# * (c) $\begin{bmatrix} 1.2 & -1 \end{bmatrix}$
+# * (d) $\begin{bmatrix} 1.4 & -0.1 \end{bmatrix}$
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_04_p2", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_2 = "a"
+respuesta_2 = "b"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_04_p2_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
@@ -391,15 +391,15 @@ calificar_respuesta("04_estado_celda", 2, respuesta_2)
 # %% [markdown]
 # **Pregunta 3.** La compuerta de olvido vale $f_t = 0.99$ en los 100 pasos de una secuencia. Por la cinta (sin contar el camino que pasa por $h$), ¿cuánto vale $\partial C_{100} / \partial C_0$?
 #
-# * (a) $0.99^{100} \approx 0.37$
-# * (b) $100 \times 0.99 = 99$
-# * (c) $0.99$
-# * (d) Prácticamente 0: un producto de 100 factores siempre se desvanece, como en la RNN.
+# * (a) $100 \times 0.99 = 99$
+# * (b) $0.99$
+# * (c) Prácticamente 0: un producto de 100 factores siempre se desvanece, como en la RNN.
+# * (d) $0.99^{100} \approx 0.37$
 
 # %% nbgrader={"grade": false, "grade_id": "cuestionario_04_p3", "locked": false, "schema_version": 3, "solution": true}
 # Escribe entre comillas la letra de tu respuesta.
 ### BEGIN SOLUTION
-respuesta_3 = "a"
+respuesta_3 = "d"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "cuestionario_04_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
