@@ -15,6 +15,8 @@
 # %% [markdown]
 # # Lección 01 · El problema de la memoria
 #
+# **Tiempo estimado:** unos 90 minutos. **Antes de empezar:** ninguna lección previa; necesitas el producto de matrices y sus formas, la derivada de $\tanh$ y la regla de la cadena, y numpy básico (arreglos, índices y `@`).
+#
 # En esta lección vas a construir, con numpy, una **red neuronal recurrente (RNN)** simple y vas a medir por qué le cuesta recordar cosas que pasaron hace muchos pasos. Ese problema es la razón de ser de la LSTM y de la GRU, que veremos en las lecciones siguientes.
 #
 # **Al terminar podrás:**
@@ -30,6 +32,7 @@
 import numpy as np
 import matplotlib.pyplot as plt
 
+from course.cuestionario import revisar_respuesta
 from course.datos import siguientes_estaciones, trayectoria_pelota
 from course.diagramas import diagrama_rnn_desenrollada
 from course.graficas import grafica_pelota
@@ -350,7 +353,16 @@ for semilla in range(5):
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Con tus funciones ya puedes hacer una pasada completa: secuencia → estados → predicciones → pérdida. Con pesos aleatorios la red todavía no sabe nada, así que la pérdida ronda $T \log 2$.
+# Con tus funciones ya puedes hacer una pasada completa: secuencia → estados → predicciones → pérdida, con pesos aleatorios (una red que todavía no sabe nada), $m = 4$ ejemplos y $T = 6$ pasos.
+#
+# **Predice, luego ejecuta.** Antes de correr la celda de abajo, anota cuánto crees que valdrá la pérdida. Pista: si la red no sabe nada, ¿qué probabilidad le da a cada etiqueta y cuánto cuesta cada paso?
+#
+# <details>
+# <summary>Respuesta</summary>
+#
+# Una red que no sabe nada predice $\hat{y}_t \approx 0.5$, y entonces cada paso cuesta $-\log 0.5 = \log 2 \approx 0.693$, sea cual sea la etiqueta: con $T = 6$ pasos, la pérdida ronda $6 \log 2 \approx 4.159$. La celda imprime 4.450, algo más, porque con estos pesos las predicciones van de 0.29 a 0.70 en lugar de quedarse en 0.5, y con etiquetas al azar equivocarse con seguridad cuesta más de lo que se gana al acertar. Si a ti te sale 0.742 (promediaste en el tiempo) o 17.8 (sumaste los ejemplos), revisa tu `perdida_secuencia`.
+#
+# </details>
 
 # %%
 rng = np.random.default_rng(0)
@@ -466,6 +478,15 @@ comprobar_cercano(normas_gradiente(H, W), rnn.normas_jacobiano(H, W), "normas co
 # * Con radio menor que 1, ¿a qué distancia el gradiente ya es menor que una milésima?
 # * Con radio mayor que 1, la red sin $\tanh$ explota. ¿Por qué la de $\tanh$ no explota tanto? (Pista: ¿qué le pasa a $1 - h^2$ cuando los estados crecen?)
 # * ¿Existe un radio con el que el gradiente sobreviva 100 pasos sin explotar? ¿Qué tan delicado es ese ajuste?
+#
+# <details>
+# <summary>Respuestas</summary>
+#
+# * **Con radio menor que 1, ¿a qué distancia el gradiente ya es menor que una milésima?** Depende del radio. Sin $\tanh$ lo da la cuenta $\rho^k < 10^{-3}$, es decir, $k > \ln(10^{-3})/\ln\rho$: a partir de 10 pasos con $\rho = 0.5$, 31 con 0.8, 66 con 0.9 y 135 con 0.95 (fuera del panel). La RNN con $\tanh$ llega antes, porque cada $1 - h_j^2 < 1$ encoge un poco más: con $T = 100$ cruza $10^{-3}$ a la distancia 10 con $\rho = 0.5$, 29 con 0.8, 52 con 0.9 y 79 con 0.95. Con los valores iniciales ($\rho = 0.9$, $T = 40$) aún no la cruza: a distancia 39 vale $5.95\times10^{-3}$, que ya «se desvanece» según el criterio de $10^{-2}$; sube $T$ a 55 o más para verla pasar por debajo de $10^{-3}$.
+# * **Con radio mayor que 1, ¿por qué la de $\tanh$ no explota tanto?** Porque con $\rho > 1$ los estados crecen, la $\tanh$ los comprime hacia $\pm 1$ y su derivada $1 - h^2$ baja: cada $\operatorname{diag}(1 - h_j^2)\,W_h$ encoge lo que $W_h$ estira. En la red del panel con $\rho = 1.2$ y $T = 100$, en la segunda mitad de la secuencia $1 - h^2$ vale 0.77 en promedio, así que el factor de cada paso ronda $1.2 \times 0.77 \approx 0.92$: a distancia 99 la norma vale 2.85, contra $1.2^{99} \approx 6.9\times10^{7}$ sin $\tanh$. No es una garantía: con $\rho = 1.3$ y $T = 100$ la curva con $\tanh$ sí explota (343 a distancia 99).
+# * **¿Existe un radio con el que el gradiente sobreviva 100 pasos sin explotar? ¿Qué tan delicado es ese ajuste?** Sin $\tanh$, solo $\rho = 1$ exacto: con $T = 100$, $0.95^{99} \approx 6.2\times10^{-3}$ ya se desvanece y $1.05^{99} \approx 125$ ya explota, así que 0.05 de más o de menos lleva a un extremo o al otro. Con $\tanh$, $\rho = 1$ no basta (llega $5.6\times10^{-3}$, porque cada $1 - h^2$ resta un poco) y los radios de 1.05 a 1.25 dejan la norma a distancia 99 entre 0.073 y 5.3; pero la curva sube y baja de una $T$ a otra (con $\rho = 1.25$ y $T = 95$ llega a 82) y con 1.3 ya explota. Es un equilibrio frágil, que depende de los pesos y de la secuencia: nada que la red pueda sostener mientras aprende. La LSTM lo resuelve con otra idea: un camino por el que el gradiente pasa multiplicado por una compuerta que la red controla (lecciones 02 y 04).
+#
+# </details>
 
 # %%
 panel_gradientes().mostrar()
@@ -478,3 +499,91 @@ panel_gradientes().mostrar()
 # * El gradiente que viaja $k$ pasos hacia atrás es un producto de $k$ jacobianos: se desvanece o explota de forma exponencial. Por eso la RNN simple olvida en qué línea del metro iba Angelito.
 #
 # En la siguiente lección empezamos la **LSTM**: una celda con una «cinta transportadora», el **estado de la celda** $C_t$, por donde la información (y el gradiente) puede viajar muchos pasos casi sin cambios.
+
+# %% [markdown]
+# ## Cuestionario
+#
+# Cuatro preguntas para revisar las ideas de la lección, de 1 punto cada una. En cada celda escribe entre comillas la letra de tu respuesta, por ejemplo `respuesta_1 = "a"`. La prueba visible solo revisa que hayas elegido una de las opciones; al calificar se revisa cuál elegiste, y la retroalimentación te explica por qué es o no es la correcta.
+
+# %% [markdown]
+# **Pregunta 1.** Una celda RNN con $n_x = 3$ entradas y $n_h = 5$ unidades procesa lotes de $m = 4$ ejemplos y secuencias de $T = 6$ pasos. ¿Cuántos números aprende, contando $W$ y $b$?
+#
+# * (a) 40
+# * (b) 45
+# * (c) 270: 45 por cada uno de los $T = 6$ pasos
+# * (d) 180: 45 por cada uno de los $m = 4$ ejemplos
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_01_p1", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_1 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_01_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_1, 1, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("01_problema_memoria", 1, respuesta_1)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 2.** Una red que todavía no aprende nada predice $\hat{y}_t = 0.5$ en cada paso de una secuencia de $T = 10$ pasos, con $m = 4$ ejemplos. ¿Cuánto vale la pérdida de la secuencia, como la calcula tu `perdida_secuencia`?
+#
+# * (a) $\log 2 \approx 0.69$
+# * (b) $40 \log 2 \approx 27.7$
+# * (c) $10 \log 2 \approx 6.93$
+# * (d) No se puede saber sin conocer las etiquetas $y_t$.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_01_p2", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_2 = "c"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_01_p2_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_2, 2, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("01_problema_memoria", 2, respuesta_2)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 3.** ¿Por qué a una RNN simple le cuesta aprender que «Francia», 50 palabras atrás, decide la palabra «francés»?
+#
+# * (a) Porque la pérdida promedia los pasos de tiempo y el paso de «Francia» pesa apenas $1/T$.
+# * (b) Porque $h_t$ solo guarda $n_h$ números y, tras 50 pasos, ya no le cabe nada más.
+# * (c) Porque después de 50 aplicaciones de la $\tanh$, $h_T$ ya no depende de $x_1$ en absoluto.
+# * (d) Porque el gradiente que llega 50 pasos atrás es un producto de 50 jacobianos $\operatorname{diag}(1 - h_j^2)\,W_h$, y ese producto se encoge (o crece) exponencialmente con la distancia.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_01_p3", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_3 = "d"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_01_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_3, 3, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("01_problema_memoria", 3, respuesta_3)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 4.** En el panel, con radio espectral 1.2 y $T = 100$, la curva sin $\tanh$ llega a $6.9\times10^{7}$ a distancia 99 y la de la RNN con $\tanh$ se queda en 2.85. ¿Qué la frena?
+#
+# * (a) Con $\rho > 1$ los estados crecen, la $\tanh$ los comprime y su derivada $1 - h^2$ baja: cada $\operatorname{diag}(1 - h_j^2)$ encoge lo que $W_h$ estira.
+# * (b) La $\tanh$ da valores entre $-1$ y $1$, así que cada jacobiano tiene norma menor que 1.
+# * (c) El panel recorta el gradiente cuando pasa de $10^{2}$.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_01_p4", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_4 = "a"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_01_p4_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_4, 4, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("01_problema_memoria", 4, respuesta_4)
+### END HIDDEN TESTS

@@ -15,6 +15,8 @@
 # %% [markdown]
 # # Lección 02 · La compuerta de olvido
 #
+# **Tiempo estimado:** unos 75 minutos. **Antes de empezar:** la lección 01 (la celda RNN sobre $[h_{t-1}; x_t]$ y por qué su gradiente se desvanece con la distancia), y logaritmos y exponenciales.
+#
 # En la lección 01 viste que la RNN simple olvida rápido: el gradiente que viaja hacia atrás se multiplica en cada paso por un jacobiano y se desvanece. La **LSTM** (*Long Short-Term Memory*, Hochreiter y Schmidhuber, 1997) agrega una memoria aparte, el **estado de la celda**, y tres **compuertas** que deciden qué se borra, qué se escribe y qué se muestra. En esta lección empezamos por la primera: la **compuerta de olvido**.
 #
 # **Al terminar podrás:**
@@ -30,6 +32,7 @@
 import numpy as np
 import matplotlib.pyplot as plt
 
+from course.cuestionario import revisar_respuesta
 from course.diagramas import diagrama_lstm
 from course.paneles import panel_olvido
 from course.pruebas import comprobar_cercano, comprobar_forma, con_referencia, generador, sin_advertencias
@@ -76,6 +79,15 @@ diagrama_lstm(resaltar="olvido")
 # $$\sigma(z) = \frac{1}{1 + e^{-z}}$$
 #
 # La sigmoide convierte cualquier número en uno entre 0 y 1. En una compuerta ese número se lee como **qué fracción dejar pasar**: un valor cercano a 0 significa «no dejes pasar nada» y uno cercano a 1, «déjalo pasar todo». Con $z = 0$ la compuerta deja pasar la mitad.
+#
+# **Predice, luego ejecuta.** Antes de correr la celda de abajo, anota: ¿cuánto valen $\sigma(0)$ y $\tanh(0)$? ¿A partir de qué $z$ crees que la sigmoide ya pasa de 0.99?
+#
+# <details>
+# <summary>Respuesta</summary>
+#
+# $\sigma(0) = 1/(1 + 1) = 0.5$, la compuerta abierta a la mitad, y $\tanh(0) = 0$. La sigmoide pasa de 0.99 cuando $e^{-z} < 1/99$, es decir, con $z > \ln 99 \approx 4.6$; por simetría, baja de 0.01 con $z < -4.6$. La $\tanh$ se satura antes: pasa de 0.99 con $z > 2.65$ (porque $\tanh z = 2\sigma(2z) - 1$).
+#
+# </details>
 
 # %%
 z = np.linspace(-8, 8, 200)
@@ -319,6 +331,15 @@ for semilla in range(4):
 # * ¿Qué sesgo necesitas para que la vida media pase de 100 pasos?
 # * Con $b_f = 0$ (la compuerta abierta a la mitad), ¿cuánto queda tras 30 pasos? Compáralo con el gradiente de la RNN de la lección 01.
 # * Por eso muchas bibliotecas inicializan $b_f$ en 1 o más: al principio del entrenamiento la celda recuerda por omisión.
+#
+# <details>
+# <summary>Respuestas</summary>
+#
+# * **¿Qué sesgo necesitas para que la vida media pase de 100 pasos?** Hace falta $f^{100} > \tfrac12$, o sea $f > 0.5^{1/100} \approx 0.99309$, y eso pide $b_f > \ln\frac{0.99309}{1 - 0.99309} \approx 4.97$. En el panel, $b_f = 4.75$ da $f = 0.9914$ y una vida media de 80.5 pasos; $b_f = 5$ da $f = 0.9933$ y 103.2 pasos. Con $b_f = 8$ ($f = 0.9997$) la vida media ya es de unos 2067 pasos.
+# * **Con $b_f = 0$, ¿cuánto queda tras 30 pasos? Compáralo con el gradiente de la RNN de la lección 01.** Con $b_f = 0$, $f = \sigma(0) = 0.5$: la vida media es de 1 paso y tras 30 pasos queda $0.5^{30} \approx 9.3\times10^{-10}$ (el panel muestra 0.00 %). Es el mismo decaimiento exponencial que el gradiente de la RNN con radio 0.5, que en el panel de la lección 01 baja de $10^{-3}$ a los 10 pasos. La diferencia es quién pone el factor: aquí es $\sigma(b_f)$, que la red aprende y puede acercar a 1 moviendo un solo sesgo (o, con $W_f$, según la entrada); allá era $\operatorname{diag}(1 - h^2)\,W_h$, que depende de todos los pesos recurrentes y de los estados.
+# * **Por eso muchas bibliotecas inicializan $b_f$ en 1 o más.** Con $b_f = 1$, $f = 0.731$ y la vida media es de 2.2 pasos; con $b_f = 2$ (el valor inicial del panel), $f = 0.881$, la vida media es de 5.5 pasos y tras 30 pasos queda el 2.22 %. No es una memoria larga, pero al empezar a entrenar la cinta no se borra en un paso y el gradiente que viaja por ella tampoco; el entrenamiento sube $b_f$ donde haga falta recordar más.
+#
+# </details>
 
 # %%
 panel_olvido().mostrar()
@@ -332,3 +353,89 @@ panel_olvido().mostrar()
 # * Sin escrituras, lo guardado decae como $f^k$ y su vida media es $\ln(1/2)/\ln f$: con $f$ cerca de 1 el recuerdo dura cientos de pasos.
 #
 # En la siguiente lección vemos la otra mitad del paso: **qué se escribe** en la cinta, con la compuerta de entrada y el valor candidato.
+
+# %% [markdown]
+# ## Cuestionario
+#
+# Cuatro preguntas para revisar las ideas de la lección, de 1 punto cada una. En cada celda escribe entre comillas la letra de tu respuesta, por ejemplo `respuesta_1 = "a"`. La prueba visible solo revisa que hayas elegido una de las opciones; al calificar se revisa cuál elegiste, y la retroalimentación te explica por qué es o no es la correcta.
+
+# %% [markdown]
+# **Pregunta 1.** Los pesos de la compuerta de olvido valen cero y su sesgo también: $W_f = 0$ y $b_f = 0$. ¿Qué hace la compuerta en cada paso con el estado de la celda?
+#
+# * (a) Lo borra todo, porque $f_t = 0$.
+# * (b) Lo conserva todo, porque sin pesos la compuerta no hace nada y $f_t = 1$.
+# * (c) Conserva la mitad de cada componente, porque $f_t = \sigma(0) = 0.5$.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_02_p1", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_1 = "c"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_02_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_1, 1, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("02_compuerta_olvido", 1, respuesta_1)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 2.** La compuerta de olvido vale $f = 0.99$ en todos los pasos y no se escribe nada en la cinta. ¿Cuántos pasos tarda en perderse la mitad de lo guardado?
+#
+# * (a) 50 pasos
+# * (b) unos 69 pasos
+# * (c) 100 pasos
+# * (d) Nunca: multiplicar por 0.99 deja casi todo.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_02_p2", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_2 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_02_p2_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_2, 2, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("02_compuerta_olvido", 2, respuesta_2)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 3.** Tu `sigmoide_estable` usa $e^{z}/(1 + e^{z})$ cuando $z < 0$, en lugar de $1/(1 + e^{-z})$. ¿Por qué?
+#
+# * (a) Porque así nunca se calcula la exponencial de un número positivo grande, que desborda; las dos expresiones son la misma función.
+# * (b) Porque con $z$ negativo la fórmula $1/(1 + e^{-z})$ da un resultado equivocado.
+# * (c) Porque la compuerta necesita valores negativos cuando $z < 0$, y $e^{z}/(1 + e^{z})$ los da.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_02_p3", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_3 = "a"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_02_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_3, 3, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("02_compuerta_olvido", 3, respuesta_3)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 4.** Sin escrituras, lo guardado en la cinta decae como $f^k$, y el gradiente de la RNN de la lección 01 también decae exponencialmente. ¿Cuál es la diferencia de fondo?
+#
+# * (a) Ninguna: los dos decaimientos son exponenciales, así que la LSTM también lo olvida todo en unos cuantos pasos.
+# * (b) En la LSTM el factor es mayor que 1, así que lo guardado crece en lugar de desvanecerse.
+# * (c) En la LSTM el factor es una compuerta que la red aprende, calculada a partir de la entrada, y puede ponerla cerca de 1 para recordar (o en 0 para olvidar); en la RNN el factor es $\operatorname{diag}(1 - h^2)\,W_h$, que la red no decide paso a paso.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_02_p4", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_4 = "c"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_02_p4_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_4, 4, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("02_compuerta_olvido", 4, respuesta_4)
+### END HIDDEN TESTS

@@ -15,6 +15,8 @@
 # %% [markdown]
 # # Lección 03 · La compuerta de entrada y el valor candidato
 #
+# **Tiempo estimado:** unos 60 minutos. **Antes de empezar:** la lección 02 (la cinta, tu `sigmoide_estable` y la compuerta de olvido sobre $[h_{t-1}; x_t]$), y el producto matricial con `@`.
+#
 # En la lección 02 la celda aprendió a **borrar** de la cinta con la compuerta de olvido. Ahora le toca **escribir**. Escribir tiene dos partes: decidir **qué** valor nuevo podría guardarse (el **valor candidato** $\tilde{C}_t$) y decidir **cuánto** de él se guarda de verdad (la **compuerta de entrada** $i_t$).
 #
 # **Al terminar podrás:**
@@ -30,6 +32,7 @@
 import numpy as np
 import matplotlib.pyplot as plt
 
+from course.cuestionario import revisar_respuesta
 from course.diagramas import diagrama_lstm
 from course.paneles import panel_entrada
 from course.pruebas import comprobar_cercano, comprobar_forma, con_referencia, generador
@@ -308,11 +311,23 @@ with con_referencia(globals(), sigmoide_estable=lstm.sigmoide):
 # %% [markdown]
 # ## 4. Juega con la escritura
 #
-# El panel tiene una sola unidad y una sola entrada ($h_{t-1} = 0$). La curva verde es la compuerta de entrada, la naranja el valor candidato y la azul, su producto: lo que de verdad llega a la cinta.
+# El panel tiene una sola unidad y una sola entrada ($h_{t-1} = 0$), con $i_t = \sigma(2x_t + b_i)$ y $\tilde{C}_t = \tanh(1.5x_t)$. La curva verde es la compuerta de entrada, la naranja el valor candidato y la azul, su producto: lo que de verdad llega a la cinta.
+#
+# **Predice, luego ejecuta.** El panel arranca con $b_i = 0$ y $x_t = 1$. Antes de ejecutar la celda, calcula a mano cuánto se escribe en la cinta (la respuesta es la primera de la lista de abajo).
 #
 # * Con el sesgo $b_i$ muy negativo, ¿qué entradas logran escribir algo?
 # * ¿Se puede escribir un valor negativo? ¿Cuál es el valor más negativo posible?
 # * Mueve la entrada a 0: el candidato vale 0 y no se escribe nada, aunque la compuerta esté abierta a la mitad.
+#
+# <details>
+# <summary>Respuestas</summary>
+#
+# * **Predicción: con $b_i = 0$ y $x_t = 1$, ¿cuánto se escribe?** $i_t = \sigma(2) \approx 0.881$ y $\tilde{C}_t = \tanh(1.5) \approx 0.905$, así que se escribe $0.881 \times 0.905 \approx 0.797$, lo mismo que dice el panel.
+# * **Con el sesgo $b_i$ muy negativo, ¿qué entradas logran escribir algo?** Solo las positivas grandes. Con $b_i = -6$ la compuerta es $\sigma(2x_t - 6)$, que se abre a la mitad en $x_t = 3$: ahí se escribe 0.500; con $x_t = 2$, 0.119; con $x_t = 1$, apenas 0.016, y con cualquier $x_t$ negativo, prácticamente nada (la compuerta vale menos de 0.003). El sesgo no cierra la compuerta para siempre: mueve el umbral en el que se abre, $2x_t + b_i = 0$, es decir, $x_t = -b_i/2$.
+# * **¿Se puede escribir un valor negativo? ¿Cuál es el valor más negativo posible?** Sí: con $x_t < 0$ el candidato $\tanh(1.5x_t)$ es negativo, y para que pase hay que abrir la compuerta con un sesgo positivo. En el panel, lo más negativo que se logra es $-0.932$, con $b_i = 6$ y $x_t = -1.4$ ($i_t = 0.961$, $\tilde{C}_t = -0.970$); más a la izquierda el candidato casi no cambia, pero la compuerta se cierra (con $x_t = -3$ se escribe $-0.500$). En general, como $0 < i_t < 1$ y $-1 < \tilde{C}_t < 1$, lo escrito en un paso siempre está entre $-1$ y $1$, sin llegar a los extremos.
+# * **Mueve la entrada a 0.** Con $x_t = 0$ el candidato es $\tanh(0) = 0$ y la compuerta vale $\sigma(b_i)$ (0.5 con $b_i = 0$, 0.998 con $b_i = 6$): por abierta que esté, se escribe exactamente 0. La compuerta decide cuánto y el candidato decide qué; si no hay nada que escribir, abrir la compuerta no cambia la cinta.
+#
+# </details>
 
 # %%
 panel_entrada().mostrar()
@@ -325,3 +340,89 @@ panel_entrada().mostrar()
 # * Cada compuerta tiene sus propios pesos; en el diccionario `p` van con su letra: `f`, `i`, `C`, `o`.
 #
 # En la siguiente lección juntamos olvido y escritura en la actualización del **estado de la celda**: $C_t = f_t \odot C_{t-1} + i_t \odot \tilde{C}_t$.
+
+# %% [markdown]
+# ## Cuestionario
+#
+# Cuatro preguntas para revisar las ideas de la lección, de 1 punto cada una. En cada celda escribe entre comillas la letra de tu respuesta, por ejemplo `respuesta_1 = "a"`. La prueba visible solo revisa que hayas elegido una de las opciones; al calificar se revisa cuál elegiste, y la retroalimentación te explica por qué es o no es la correcta.
+
+# %% [markdown]
+# **Pregunta 1.** La compuerta de entrada usa la sigmoide y el valor candidato usa $\tanh$. ¿Por qué no usar la sigmoide en los dos?
+#
+# * (a) Porque con un candidato sigmoide el estado de la celda crecería sin límite.
+# * (b) Porque el candidato es el contenido que se escribe y debe poder ser negativo; la sigmoide solo da valores entre 0 y 1, buenos para una fracción (cuánto dejar pasar), no para un contenido con signo.
+# * (c) Porque $\tanh$ es más rápida de calcular y de derivar que la sigmoide.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_03_p1", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_1 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_03_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_1, 1, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("03_compuerta_entrada", 1, respuesta_1)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 2.** En un paso, la compuerta de entrada vale $i_t = 0$ en todas las unidades. ¿Qué pasa con la cinta en ese paso?
+#
+# * (a) No se escribe nada, sea cual sea el valor candidato: la cinta solo cambia por la compuerta de olvido.
+# * (b) Se escribe el valor candidato completo, porque $i_t$ solo escala lo que se conserva del paso anterior.
+# * (c) Se borra lo que la cinta guardaba.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_03_p2", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_2 = "a"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_03_p2_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_2, 2, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("03_compuerta_entrada", 2, respuesta_2)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 3.** En el panel, $i_t = \sigma(2x_t + b_i)$ y $\tilde{C}_t = \tanh(1.5x_t)$. Con $b_i = -6$, ¿qué entradas escriben algo en la cinta?
+#
+# * (a) Ninguna: con un sesgo negativo la compuerta queda cerrada para cualquier entrada.
+# * (b) Las negativas grandes, porque un sesgo negativo favorece escribir valores negativos.
+# * (c) Solo las positivas grandes: con $x_t = 3$ se escribe 0.5, y con cualquier $x_t$ negativo, prácticamente nada.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_03_p3", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_3 = "c"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_03_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_3, 3, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("03_compuerta_entrada", 3, respuesta_3)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 4.** Con $n_x = 3$ entradas y $n_h = 2$ unidades, ¿cuántos números aprenden entre la compuerta de entrada y el valor candidato (sus $W$ y sus $b$)?
+#
+# * (a) 12
+# * (b) 16
+# * (c) 20
+# * (d) 24
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_03_p4", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_4 = "d"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_03_p4_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_4, 4, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("03_compuerta_entrada", 4, respuesta_4)
+### END HIDDEN TESTS

@@ -15,6 +15,8 @@
 # %% [markdown]
 # # Lección 04 · El estado de la celda
 #
+# **Tiempo estimado:** unos 60 minutos. **Antes de empezar:** las lecciones 02 y 03 (las compuertas de olvido y de entrada, el valor candidato y el producto elemento a elemento) y, para la sección 5, el producto de jacobianos de la lección 01.
+#
 # Ya tienes las piezas: la compuerta de olvido decide cuánto **conservar** de la cinta (lección 02) y la compuerta de entrada con el valor candidato deciden qué **escribir** (lección 03). En esta lección las juntamos en la ecuación central de la LSTM, la actualización del **estado de la celda**:
 #
 # $$C_t = f_t \odot C_{t-1} + i_t \odot \tilde{C}_t$$
@@ -32,6 +34,7 @@
 import numpy as np
 import matplotlib.pyplot as plt
 
+from course.cuestionario import revisar_respuesta
 from course.diagramas import diagrama_lstm
 from course.paneles import panel_estado_celda
 from course.pruebas import comprobar_cercano, comprobar_forma, con_referencia, generador
@@ -310,9 +313,21 @@ for semilla in range(4):
 #
 # El panel recorre 32 pasos en tres fases. En la fase de **escribir** el candidato vale 0.8; en las otras dos llegan candidatos de $-0.5$ que no deberían entrar. Mueve las compuertas de cada fase.
 #
+# **Predice, luego ejecuta.** El panel arranca con $f = 0$ e $i = 1$ al escribir (la cinta queda en 0.8), $f = 0.95$ e $i = 0$ al guardar, y $f = 0.5$ e $i = 0$ al olvidar. La fase de guardar dura 22 pasos: antes de ejecutar la celda, estima cuánto queda de 0.8 al terminar de guardar (pista: lección 02).
+#
 # * Deja $f = 0.9$ al guardar: ¿cuánto queda de 0.8 al final de la fase? ¿Y con $f = 1$?
 # * Abre un poco la compuerta de entrada al guardar: el recuerdo se contamina con los $-0.5$.
 # * ¿Qué compuertas borran el recuerdo en un solo paso?
+#
+# <details>
+# <summary>Respuestas</summary>
+#
+# * **Predicción: con $f = 0.95$ durante 22 pasos, ¿cuánto queda de 0.8?** $0.8 \times 0.95^{22} \approx 0.259$, lo que dice el panel. La vida media con $f = 0.95$ es de 13.5 pasos, y 22 pasos son algo más de una vida media y media.
+# * **Deja $f = 0.9$ al guardar: ¿cuánto queda de 0.8 al final de la fase? ¿Y con $f = 1$?** Los 22 pasos multiplican por $f$: con $f = 0.9$ queda $0.8 \times 0.9^{22} \approx 0.079$, menos de la décima parte (la vida media con $f = 0.9$ es de 6.6 pasos). Con $f = 1$ queda exactamente 0.800: sin escrituras, la cinta guarda el valor tal cual, el tiempo que haga falta.
+# * **Abre un poco la compuerta de entrada al guardar.** Cada paso suma $i \times (-0.5)$. Con $f = 1$ e $i = 0.05$, los 22 pasos restan $22 \times 0.025 = 0.55$ y quedan 0.250; con $i = 0.1$ restan 1.1 y el recuerdo cambia de signo: $-0.300$. Una compuerta de entrada «casi cerrada» no basta si se queda entreabierta muchos pasos: por eso la LSTM necesita que $i_t$ se cierre de verdad en las palabras que no importan.
+# * **¿Qué compuertas borran el recuerdo en un solo paso?** $f = 0$ e $i = 0$ en la fase de olvidar: el primer paso de la fase deja $C = 0$ y ahí se queda (el panel dice «al final C = 0.000»). Con $f = 0$ pero $i > 0$ la cinta no queda en cero, sino en lo que se escribe: con $i = 0.2$, $0.2 \times (-0.5) = -0.100$. Con los valores iniciales ($f = 0.5$) no se borra en un paso, se va apagando: al final queda 0.002.
+#
+# </details>
 
 # %%
 panel_estado_celda().mostrar()
@@ -326,3 +341,90 @@ panel_estado_celda().mostrar()
 # * Por la cinta, $\partial C_T/\partial C_0$ es el producto de las compuertas de olvido: si valen casi 1, el gradiente no se desvanece.
 #
 # En la siguiente lección falta la última compuerta: la de **salida**, que decide qué parte de la cinta se muestra en el estado oculto $h_t$. Con ella armamos la LSTM completa.
+
+# %% [markdown]
+# ## Cuestionario
+#
+# Cuatro preguntas para revisar las ideas de la lección, de 1 punto cada una. En cada celda escribe entre comillas la letra de tu respuesta, por ejemplo `respuesta_1 = "a"`. La prueba visible solo revisa que hayas elegido una de las opciones; al calificar se revisa cuál elegiste, y la retroalimentación te explica por qué es o no es la correcta.
+
+# %% [markdown]
+# **Pregunta 1.** En un paso, la compuerta de olvido vale $f_t = 1$ y la de entrada, $i_t = 0$. ¿Qué le pasa al estado de la celda?
+#
+# * (a) Se borra, porque la compuerta de olvido está al máximo.
+# * (b) Se reemplaza por el valor candidato $\tilde{C}_t$.
+# * (c) Se guarda tal cual: $C_t = C_{t-1}$.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_04_p1", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_1 = "c"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_04_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_1, 1, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("04_estado_celda", 1, respuesta_1)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 2.** Una unidad y dos ejemplos ($n_h = 1$, $m = 2$, una columna por ejemplo): $f_t = \begin{bmatrix} 0.5 & 1 \end{bmatrix}$, $C_{t-1} = \begin{bmatrix} 2 & -1 \end{bmatrix}$, $i_t = \begin{bmatrix} 1 & 0 \end{bmatrix}$ y $\tilde{C}_t = \begin{bmatrix} 0.4 & 0.9 \end{bmatrix}$. ¿Cuánto vale $C_t$?
+#
+# * (a) $\begin{bmatrix} 2.2 & 0.9 \end{bmatrix}$
+# * (b) $\begin{bmatrix} 1.4 & -1 \end{bmatrix}$
+# * (c) $\begin{bmatrix} 1.2 & -1 \end{bmatrix}$
+# * (d) $\begin{bmatrix} 1.4 & -0.1 \end{bmatrix}$
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_04_p2", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_2 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_04_p2_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_2, 2, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("04_estado_celda", 2, respuesta_2)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 3.** La compuerta de olvido vale $f_t = 0.99$ en los 100 pasos de una secuencia. Por la cinta (sin contar el camino que pasa por $h$), ¿cuánto vale $\partial C_{100} / \partial C_0$?
+#
+# * (a) $100 \times 0.99 = 99$
+# * (b) $0.99$
+# * (c) Prácticamente 0: un producto de 100 factores siempre se desvanece, como en la RNN.
+# * (d) $0.99^{100} \approx 0.37$
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_04_p3", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_3 = "d"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_04_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_3, 3, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("04_estado_celda", 3, respuesta_3)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 4.** En el panel, con $f = 1$ al guardar y la compuerta de entrada apenas abierta ($i = 0.1$), al terminar de guardar la cinta vale $-0.300$ en lugar de 0.8. ¿Por qué?
+#
+# * (a) En cada uno de los 22 pasos de guardar se suma $i \times \tilde{C} = 0.1 \times (-0.5) = -0.05$: $0.8 - 22 \times 0.05 = -0.3$.
+# * (b) Al abrir la compuerta de entrada se cierra un poco la de olvido ($f = 1 - i = 0.9$), y lo guardado decae.
+# * (c) La compuerta de entrada multiplica al estado: en cada paso $C$ se multiplica por 0.1.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_04_p4", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_4 = "a"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_04_p4_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_4, 4, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("04_estado_celda", 4, respuesta_4)
+### END HIDDEN TESTS
