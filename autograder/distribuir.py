@@ -22,7 +22,8 @@ LEEME = """# Memoria recurrente: las lecciones
 Este zip trae todo lo que necesitas para el curso:
 
 * `lecciones/`: los nueve cuadernos, uno por carpeta (`01_problema_memoria`, …, `09_aplicaciones`);
-* `{rueda}`: el paquete `course` que importan los cuadernos (pruebas con mensajes en español, paneles, gráficas y datos).
+* `{rueda}`: el paquete `course` que importan los cuadernos (pruebas con mensajes en español, paneles, gráficas y datos);
+* `resumen.md`: una hoja con las formas, las ecuaciones, los conteos de parámetros y cómo se traduce todo a Keras y a PyTorch.
 
 ## Instalar (una sola vez)
 
@@ -102,5 +103,6 @@ def distribuir(destino: Path | None = None, release: Path | None = None) -> Path
                     if archivo.is_file() and "__pycache__" not in archivo.parts and ".ipynb_checkpoints" not in archivo.parts:
                         z.write(archivo, f"lecciones/{archivo.relative_to(release)}")
             z.write(rueda, rueda.name)
+            z.write(RAIZ_REPO / "course" / "resumen.md", "resumen.md")
             z.writestr("LEEME.md", LEEME.format(rueda=rueda.name))
     return salida

@@ -11,9 +11,11 @@ import shutil
 import sys
 from pathlib import Path
 
-__all__ = ["RAIZ", "completar", "lecciones", "pendiente", "primera_pendiente"]
+__all__ = ["RAIZ", "RESUMEN", "completar", "copiar_resumen", "lecciones", "pendiente", "primera_pendiente"]
 
 RAIZ = Path(__file__).resolve().parent.parent
+#: La hoja de resumen del curso (formas, ecuaciones, parámetros, marcos); va junto a las lecciones.
+RESUMEN = RAIZ / "course" / "resumen.md"
 
 
 def completar(origen: Path = RAIZ / "release", destino: Path = RAIZ / "trabajo") -> list[Path]:
@@ -29,6 +31,16 @@ def completar(origen: Path = RAIZ / "release", destino: Path = RAIZ / "trabajo")
         shutil.copy2(archivo, nuevo)
         copiados.append(nuevo)
     return copiados
+
+
+def copiar_resumen(destino: Path = RAIZ / "trabajo", resumen: Path = RESUMEN) -> Path | None:
+    """Copia la hoja de resumen a ``destino`` si aún no está ahí; devuelve la copia nueva o ``None``."""
+    nuevo = Path(destino) / resumen.name
+    if nuevo.exists():
+        return None
+    nuevo.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(resumen, nuevo)
+    return nuevo
 
 
 def lecciones(destino: Path = RAIZ / "trabajo") -> list[Path]:
@@ -58,6 +70,8 @@ def primera_pendiente(destino: Path = RAIZ / "trabajo") -> Path | None:
 
 def main() -> int:
     copiados = completar()
+    resumen = copiar_resumen()
+    copiados += [resumen] if resumen else []
     for ruta in copiados:
         print(f"nuevo en tu copia de trabajo: {ruta.relative_to(RAIZ)}")
     if not copiados:

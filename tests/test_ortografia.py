@@ -70,6 +70,14 @@ def test_ortografia_de_los_mensajes_de_prueba(hunspell, aceptadas, modulo):
     assert not malas, _reporte(malas)
 
 
+def test_ortografia_y_terminologia_del_resumen(hunspell, aceptadas):
+    textos = [Texto("resumen.md", "hoja de resumen", limpiar_markdown((RAIZ / "course" / "resumen.md").read_text(encoding="utf-8")))]
+    malas = palabras_no_aceptadas(textos, aceptadas)
+    assert not malas, _reporte(malas)
+    hallazgos = usos_prohibidos(textos, reglas())
+    assert not hallazgos, "Términos fuera del glosario (course/glosario.md):\n" + "\n".join(hallazgos)
+
+
 def test_ortografia_del_glosario(hunspell, aceptadas):
     textos = [Texto("glosario.md", "tabla de términos", limpiar_markdown(t)) for t in terminos()]
     textos += [Texto("glosario.md", "términos que no se usan", p) for _, p in reglas()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from herramientas.copia_trabajo import RAIZ, completar, primera_pendiente
+from herramientas.copia_trabajo import RAIZ, completar, copiar_resumen, primera_pendiente
 from herramientas.lab import entorno, indicacion, orden
 
 
@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         trabajo = RAIZ / "trabajo"
         completar(RAIZ / "release", trabajo)
+        copiar_resumen(trabajo)
         cuaderno = primera_pendiente(trabajo)
         abrir = cuaderno.relative_to(trabajo).as_posix() if cuaderno else None
         # Solo avisos del servidor: así el renglón de abajo y la dirección para entrar quedan a la vista.

@@ -15,6 +15,8 @@
 # %% [markdown]
 # # Lección 05 · La compuerta de salida y la LSTM completa
 #
+# **Tiempo estimado:** unos 120 minutos. **Antes de empezar:** las lecciones 02 a 04 (la sigmoide estable, las compuertas de olvido y de entrada, el valor candidato y la actualización del estado de la celda) y la lección 01 (el recorrido de una secuencia `(n_x, m, T)` con los mismos pesos en cada paso).
+#
 # La cinta ya sabe borrar (lección 02), escribir (lección 03) y actualizarse (lección 04). Falta decidir **qué parte de ella se muestra** al resto de la red en cada paso: eso hace la **compuerta de salida**. Con ella armamos la celda LSTM completa, la recorremos sobre una secuencia y, al final, eliges a mano los pesos de una LSTM diminuta que sabe si el sujeto de una frase era «el gato» o «los gatos».
 #
 # **Al terminar podrás:**
@@ -33,6 +35,7 @@ import matplotlib.pyplot as plt
 from course.datos.gatos import RASGOS, codificar, frases_gatos, predecir_verbo, revisar_concordancia, verbo_correcto
 from course.diagramas import diagrama_lstm
 from course.paneles import panel_salida
+from course.cuestionario import revisar_respuesta
 from course.pruebas import comprobar_cercano, comprobar_forma, con_referencia, generador
 
 
@@ -428,6 +431,15 @@ with con_referencia(globals(), sigmoide_estable=lstm.sigmoide, compuerta_olvido=
 # * Con $f = 1$ e $i = 1$, ¿qué le pasa a $C_t$? ¿Y a $h_t$? (La $\tanh$ impide que $h_t$ pase de 1.)
 # * Con $o = 0$ la cinta sigue guardando todo, pero $h_t$ no muestra nada: la memoria está ahí, escondida.
 # * ¿Qué $f$ hace que el segundo pulso borre por completo al primero?
+#
+# <details>
+# <summary>Respuestas</summary>
+#
+# * **Con $f = 1$ e $i = 1$, ¿qué le pasa a $C_t$? ¿Y a $h_t$?** Sin olvido y con la entrada abierta, la cinta suma todo lo que llega: $C_t$ sube $0.9$ en cada paso del primer pulso (0.9, 1.8, 2.7, 3.6, 4.5), se queda en **4.5** durante los 15 pasos sin candidato (no pierde nada) y baja de vuelta a 0 con el pulso de $-0.9$. $h_t = \tanh(C_t)$ vale 0.716, 0.947, 0.991… y se queda pegado en **1.000** (la $\tanh$ satura: $\tanh(4.5) \approx 0.9998$); el panel dice «Mayor |C_t| = 4.500; mayor |h_t| = 1.000; al final h_T = 0.000». La cinta puede crecer; lo que se muestra, no.
+# * **Con $o = 0$, ¿qué se ve?** $h_t = 0$ en todos los pasos, mientras $C_t$ traza exactamente la misma curva que con $o = 1$ (con los valores iniciales $f = 0.9$, $i = 0.5$, llega a 1.843 y termina en $-0.333$). La compuerta de salida no borra nada: solo decide qué se muestra.
+# * **¿Qué $f$ hace que el segundo pulso borre por completo al primero?** $f = 1$ (con cualquier $i > 0$): lo escrito no se desgasta, así que los cinco pasos de $-0.9\,i$ restan exactamente lo que sumaron los cinco de $+0.9\,i$, y $C_t$ y $h_t$ terminan en 0. Con $f < 1$ el primer pulso ya se había desgastado cuando llega el segundo y este deja la cinta en negativo: con $f = 0.9$, $i = 0.5$, el primer pulso baja a 0.379 y el segundo lleva $C_t$ a $-1.619$ ($h_T = -0.321$). Con $f = 0$ no hace falta el segundo pulso: la cinta se vacía sola en cuanto termina el primero.
+#
+# </details>
 
 # %%
 panel_salida().mostrar()
@@ -523,3 +535,109 @@ with con_referencia(globals(), sigmoide_estable=lstm.sigmoide, compuerta_olvido=
 # * Con las compuertas bien puestas, una sola unidad recuerda el número del sujeto a lo largo de decenas de palabras: escribe en el sujeto ($i \approx 1$), guarda durante la cláusula ($f \approx 1$, $i \approx 0$) y muestra al final ($o \approx 1$).
 #
 # En la práctica nadie elige los pesos a mano: se aprenden con retropropagación a través del tiempo, usando justamente lo que guardaste en `cache`.
+
+# %% [markdown]
+# ## Cuestionario
+#
+# Cinco preguntas para revisar las ideas de la lección. Escribe entre comillas la letra de tu respuesta en cada celda; la prueba que la sigue solo revisa que sea una de las opciones. Al calificar, cada pregunta vale un punto y la retroalimentación explica por qué cada opción es o no es la correcta.
+
+# %% [markdown]
+# **Pregunta 1.** En una LSTM, la compuerta de salida vale $o_t = 0$ en todos los pasos de una secuencia. ¿Qué pasa?
+#
+# * (a) El estado de la celda se borra en cada paso, así que la LSTM no recuerda nada.
+# * (b) El estado de la celda sigue guardando y actualizándose, pero $h_t = 0$: la memoria está ahí, sin mostrarse.
+# * (c) El estado oculto copia sin filtro al estado de la celda: $h_t = C_t$.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_05_p1", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_1 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_05_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_1, 1, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("05_compuerta_salida", 1, respuesta_1)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 2.** En un paso, el estado nuevo de la celda es $C_t = -3$ y la compuerta de salida es $o_t = 1$. ¿Cuánto vale $h_t$?
+#
+# * (a) $-3$
+# * (b) alrededor de $-0.995$
+# * (c) $0$
+# * (d) alrededor de $0.047$
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_05_p2", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_2 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_05_p2_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_2, 2, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("05_compuerta_salida", 2, respuesta_2)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 3.** ¿Cuántos números (pesos y sesgos) hay en el diccionario que devuelve `pesos_gatos()`, la LSTM de una unidad ($n_h = 1$) que lee tres rasgos por palabra ($n_x = 3$)?
+#
+# * (a) 12
+# * (b) 16
+# * (c) 20
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_05_p3", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_3 = "c"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_05_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_3, 3, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("05_compuerta_salida", 3, respuesta_3)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 4.** En `pesos_gatos`, ¿por qué la compuerta de olvido debe valer casi 1 durante la cláusula de relleno, y no $0.9$?
+#
+# * (a) Con $f = 0.9$ lo guardado se multiplica por 0.9 en cada palabra: tras 60 palabras queda $0.9^{60} \approx 0.002$ de lo que se escribió en el sujeto y $h_T$ cae en la franja en que la red no se decide.
+# * (b) Con $f = 0.9$ el estado de la celda crece sin límite a lo largo de la frase y la $\tanh$ satura.
+# * (c) Con $f = 0.9$ la compuerta de entrada también queda en 0.9 y la cláusula de relleno sobrescribe el número del sujeto.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_05_p4", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_4 = "a"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_05_p4_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_4, 4, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("05_compuerta_salida", 4, respuesta_4)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 5.** El nombre *long short-term memory* habla de una memoria de corto plazo que dura mucho. En la celda, ¿cuál es la memoria de corto plazo y cuál la de largo plazo?
+#
+# * (a) $C_t$ es la de corto plazo y $h_t$ la de largo plazo.
+# * (b) $h_t$ es la de corto plazo (se muestra y se rehace en cada paso) y $C_t$ la de largo plazo (viaja por la cinta).
+# * (c) Las compuertas son la memoria de corto plazo y los pesos $W$ la de largo plazo.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_05_p5", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_5 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_05_p5_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_5, 5, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("05_compuerta_salida", 5, respuesta_5)
+### END HIDDEN TESTS

@@ -15,6 +15,8 @@
 # %% [markdown]
 # # Lección 07 · Variantes de la LSTM
 #
+# **Tiempo estimado:** unos 90 minutos. **Antes de empezar:** la lección 05 (el paso completo de la LSTM y el recorrido de una secuencia), la lección 02 (la sigmoide estable y cuánto dura un recuerdo con olvido $f$) y, para la última sección, la lección 06 (el carrusel de error constante).
+#
 # La LSTM que construiste compuerta por compuerta no es la única celda con memoria. En esta lección escribes dos variantes muy citadas, cuentas cuántos parámetros cuesta cada celda y las comparas sobre la misma secuencia.
 #
 # **Al terminar podrás:**
@@ -33,6 +35,7 @@ import matplotlib.pyplot as plt
 
 from course.diagramas import diagrama_lstm_acoplada
 from course.diagramas import diagrama_lstm_mirillas
+from course.cuestionario import revisar_respuesta
 from course.pruebas import comprobar_cercano, comprobar_escalar, comprobar_forma, con_referencia, generador
 
 
@@ -390,6 +393,17 @@ with con_referencia(globals(), sigmoide=lstm.sigmoide):
 
 # %% [markdown]
 # Ahora la comparación. Las tres celdas leen **la misma secuencia** de ruido pequeño, dos veces: una tal cual y otra con un pulso fuerte en el paso 5. La diferencia entre los dos estados de la celda, $\lVert C_t^{\text{con pulso}} - C_t^{\text{sin pulso}}\rVert$, es **la huella del pulso** en la memoria: ¿cuánto tiempo la conserva cada celda? Los pesos salen del mismo generador, con escala pequeña, y el sesgo de olvido vale 1 (en la siguiente sección verás por qué).
+#
+# <details>
+# <summary>Respuestas</summary>
+#
+# * **¿Cuánto tiempo conserva la huella cada celda?** Con estos pesos, la celda de código imprime:
+#     * **LSTM** (112 parámetros): 0.230 en el paso 5, 1.75e-01 (0.175) diez pasos después y 9.43e-02 treinta pasos después. Conserva unas tres cuartas partes durante unos 20 pasos (la curva se queda cerca de 0.17) y luego baja despacio: el pulso también cambió $h$, y por él lo que las compuertas escriben en los pasos siguientes.
+#     * **LSTM acoplada** (84 parámetros): 1.110 en el paso 5, 3.42e-02 diez pasos después y 8.99e-04 treinta pasos después. Es la que más rápido olvida: la huella cae a la mitad en unos dos pasos (1.110, 0.712, 0.476…), porque cada paso que escribe algo del ruido nuevo borra lo viejo en la misma proporción.
+#     * **LSTM con mirillas** (160 parámetros): 0.312 en el paso 5, 6.48e-01 diez pasos después y 2.62e+00 treinta pasos después. La huella **crece**: las compuertas ven $C$, así que el pulso cambia también las compuertas y la celda se va a otro estado, del que no regresa en los 40 pasos.
+# * Ninguno de estos números dice cuál celda será mejor después de entrenar, y con otros pesos cambian mucho: con `np.random.default_rng(5)` en lugar de `default_rng(4)`, treinta pasos después quedan 0.012 (LSTM), 0.017 (mirillas) y 0.0004 (acoplada). Lo que sí muestran es que, con la misma entrada y antes de entrenar, las tres celdas recuerdan de formas muy distintas.
+#
+# </details>
 
 # %%
 rng = np.random.default_rng(3)
@@ -452,3 +466,112 @@ for b_f in [0.0, 1.0, 2.0]:
 # * Greff et al. (2015): ninguna variante gana con claridad a la LSTM estándar. Jozefowicz et al. (2015): inicia el sesgo de olvido en 1.
 #
 # En la siguiente lección llevamos la idea de acoplar un paso más lejos: la **GRU** junta el estado de la celda y el estado oculto en uno solo.
+
+# %% [markdown]
+# ## Cuestionario
+#
+# Cinco preguntas para revisar las ideas de la lección. Escribe entre comillas la letra de tu respuesta en cada celda; la prueba que la sigue solo revisa que sea una de las opciones. Al calificar, cada pregunta vale un punto y la retroalimentación explica por qué cada opción es o no es la correcta.
+
+# %% [markdown]
+# **Pregunta 1.** En la LSTM con conexiones de mirilla, ¿qué estado de la celda ve la compuerta de salida?
+#
+# * (a) El anterior, $C_{t-1}$, igual que las compuertas de olvido y de entrada.
+# * (b) El nuevo, $C_t$, porque se calcula después de actualizar la celda.
+# * (c) Ninguno: solo las compuertas de olvido y de entrada tienen mirilla.
+# * (d) El valor candidato $\tilde{C}_t$.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_07_p1", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_1 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_07_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_1, 1, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("07_variantes", 1, respuesta_1)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 2.** Con $n_x = 10$ y $n_h = 512$, ¿cuántos parámetros agregan las mirillas del curso (bloques completos de $n_h \times n_h$) a una LSTM estándar?
+#
+# * (a) $3 n_h = 1{,}536$
+# * (b) $n_h^2 = 262{,}144$, casi una red interna más
+# * (c) $3 n_h^2 = 786{,}432$, casi tres redes internas más
+# * (d) $4 n_h^2 = 1{,}048{,}576$
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_07_p2", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_2 = "c"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_07_p2_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_2, 2, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("07_variantes", 2, respuesta_2)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 3.** En la LSTM acoplada, $C_t = f_t \odot C_{t-1} + (1 - f_t) \odot \tilde{C}_t$. ¿Qué puede hacer la LSTM estándar que la acoplada **no** puede?
+#
+# * (a) Conservar todo lo guardado sin cambios ($C_t = C_{t-1}$).
+# * (b) Reemplazar todo lo guardado por el candidato ($C_t = \tilde{C}_t$).
+# * (c) Conservar todo lo guardado y, en el mismo paso, sumarle el candidato completo ($C_t = C_{t-1} + \tilde{C}_t$).
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_07_p3", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_3 = "c"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_07_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_3, 3, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("07_variantes", 3, respuesta_3)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 4.** ¿Por qué conviene iniciar el sesgo de olvido en $b_f = 1$?
+#
+# * (a) Al empezar, con pesos pequeños, $f_t \approx \sigma(b_f)$: con $b_f = 0$ la celda se queda con la mitad en cada paso ($0.5^{10} \approx 0.001$ tras 10 pasos) y con $b_f = 1$, $f_t \approx 0.73$ ($0.044$ tras 10 pasos), así que la memoria y el gradiente por la cinta duran más desde el principio.
+# * (b) Para que el estado de la celda no crezca sin límite durante el entrenamiento.
+# * (c) Porque con $b_f = 1$ la compuerta de olvido queda fija en 1 y ya no hace falta entrenarla.
+# * (d) Para que la compuerta de entrada se abra más al principio y la celda escriba más.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_07_p4", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_4 = "a"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_07_p4_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_4, 4, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("07_variantes", 4, respuesta_4)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 5.** ¿Qué encontraron Greff et al. (2015) al comparar ocho variantes de la LSTM?
+#
+# * (a) Que las mirillas mejoran con claridad a la LSTM estándar en las tres tareas.
+# * (b) Que ninguna variante mejora con claridad a la estándar; acoplar compuertas o quitar las mirillas casi no cambia los resultados, pero quitar la compuerta de olvido o la activación de salida sí los empeora.
+# * (c) Que la LSTM acoplada gana a todas porque tiene menos parámetros.
+# * (d) Que la compuerta de olvido se puede quitar sin perder nada.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_07_p5", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_5 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_07_p5_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_5, 5, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("07_variantes", 5, respuesta_5)
+### END HIDDEN TESTS

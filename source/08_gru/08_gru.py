@@ -15,6 +15,8 @@
 # %% [markdown]
 # # Lección 08 · La GRU
 #
+# **Tiempo estimado:** unos 90 minutos. **Antes de empezar:** la lección 05 (el paso completo de la LSTM y el recorrido de una secuencia), la lección 07 (la LSTM acoplada y el conteo de parámetros) y la lección 02 (la sigmoide estable y la vida media de un recuerdo).
+#
 # La LSTM carga dos memorias, $h_t$ y $C_t$, y cuatro redes internas. En la lección anterior viste que acoplar las compuertas de olvido y entrada casi no cambia los resultados. La **GRU** (*gated recurrent unit*) de Cho et al. (2014) va más lejos: una sola memoria, $h_t$, y tres redes internas.
 #
 # **Al terminar podrás:**
@@ -32,6 +34,7 @@ import matplotlib.pyplot as plt
 
 from course.diagramas import diagrama_gru
 from course.paneles import panel_compuertas_gru
+from course.cuestionario import revisar_respuesta
 from course.pruebas import comprobar_cercano, comprobar_escalar, comprobar_forma, con_referencia, generador
 
 
@@ -257,6 +260,15 @@ for n_h in [8, 64, 512]:
 # * Con $z = 0$, ¿qué pasa con el estado? ¿Y con $z = 1$ y $r = 0$?
 # * Con $z$ pequeño, ¿cuántos pasos tarda en quedar la mitad? Compáralo con una LSTM cuya compuerta de olvido valga $1 - z$.
 # * ¿Cuándo importa $r$? (Pista: mira las dos curvas con $z = 0.5$ y mueve $r$ de 0 a 1.)
+#
+# <details>
+# <summary>Respuestas</summary>
+#
+# * **Con $z = 0$, ¿qué pasa con el estado? ¿Y con $z = 1$ y $r = 0$?** Con $z = 0$, $h_t = h_{t-1}$: el estado se copia tal cual, las dos curvas se quedan en 1 y el panel dice que tras 10 pasos queda 1.000 de $h_0$ por los dos caminos, sin importar cuánto valga $r$. Con $z = 1$ y $r = 0$, $h_t = \tilde{h}_t = \tanh(W_x x_t + b)$ no depende de $h_{t-1}$: el estado se olvida por completo en un solo paso y las dos curvas caen a 0 desde $k = 1$.
+# * **Con $z$ pequeño, ¿cuántos pasos tarda en quedar la mitad?** Por el camino directo, $(1 - z)^k = 1/2$ da $k = \ln(1/2) / \ln(1 - z) \approx 0.69 / z$: unos 13.5 pasos con $z = 0.05$, 6.6 con $z = 0.1$ y 3.1 con $z = 0.2$. Es la misma vida media que la de una LSTM con compuerta de olvido $f = 1 - z$ (lección 02): $(1 - z)$ hace aquí el papel de $f$. La curva punteada queda un poco arriba (con $z = 0.1$ y $r = 0.5$, 0.519 contra 0.349 tras 10 pasos), porque parte de $h_0$ vuelve a entrar por el candidato.
+# * **¿Cuándo importa $r$?** Solo cuando $z$ no es pequeño, porque el candidato entra con peso $z$. Con $z = 0.5$ el camino directo da 0.001 tras 10 pasos para cualquier $r$, pero la curva total sube con $r$: 0.001 con $r = 0$ (las dos curvas coinciden: el candidato no ve el pasado), 0.021 con $r = 0.5$ y 0.198 con $r = 1$. Con $z = 0$ mover $r$ no cambia nada.
+#
+# </details>
 
 # %%
 panel_compuertas_gru().mostrar()
@@ -386,3 +398,111 @@ print(f"bloque W_hn diagonal:   diferencia máxima {diferencia:.2e}")
 # * PyTorch escribe una celda casi igual, con $z' = 1 - z$ (pesos de $z$ con el signo contrario), el orden $(r, z, n)$, pesos de entrada y de estado separados, y $r$ aplicado **después** del producto, lo que solo coincide con el curso cuando ese bloque es diagonal.
 #
 # Con esto cierras el recorrido: de la RNN simple, que olvida, a la LSTM, sus variantes y la GRU, que aprenden qué recordar.
+
+# %% [markdown]
+# ## Cuestionario
+#
+# Cinco preguntas para revisar las ideas de la lección. Escribe entre comillas la letra de tu respuesta en cada celda; la prueba que la sigue solo revisa que sea una de las opciones. Al calificar, cada pregunta vale un punto y la retroalimentación explica por qué cada opción es o no es la correcta.
+
+# %% [markdown]
+# **Pregunta 1.** En la GRU del curso, ¿qué pasa en un paso en que la compuerta de actualización vale $z_t = 0$?
+#
+# * (a) El estado se reemplaza por el candidato: $h_t = \tilde{h}_t$.
+# * (b) El estado se copia tal cual: $h_t = h_{t-1}$.
+# * (c) El estado se reinicia en ceros: $h_t = 0$.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_08_p1", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_1 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_08_p1_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_1, 1, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("08_gru", 1, respuesta_1)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 2.** ¿Y en un paso en que la compuerta de reinicio vale $r_t = 0$ (con $0 < z_t < 1$)?
+#
+# * (a) El estado se borra: $h_t = 0$.
+# * (b) El candidato solo ve la entrada $x_t$, pero $h_t$ todavía conserva $(1 - z_t) \odot h_{t-1}$.
+# * (c) El estado se copia tal cual: $h_t = h_{t-1}$.
+# * (d) El candidato ignora la entrada $x_t$ y solo ve $h_{t-1}$.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_08_p2", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_2 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_08_p2_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_2, 2, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("08_gru", 2, respuesta_2)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 3.** ¿Cuántos parámetros tiene una celda GRU con $n_x = 10$ y $n_h = 64$?
+#
+# * (a) 9,600
+# * (b) 14,208
+# * (c) 14,400
+# * (d) 19,200
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_08_p3", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_3 = "c"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_08_p3_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_3, 3, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("08_gru", 3, respuesta_3)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 4.** Para pasar la compuerta de actualización del curso a `torch.nn.GRU`, ¿qué se hace con $W_z$ y $b_z$?
+#
+# * (a) Nada: es la misma compuerta con otro nombre.
+# * (b) Se les cambia el signo, porque la $z'$ de PyTorch es $1 - z = \sigma(-a_z)$.
+# * (c) Se usan $1 - W_z$ y $1 - b_z$.
+# * (d) Se intercambian con los de la compuerta de reinicio.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_08_p4", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_4 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_08_p4_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_4, 4, "abcd")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("08_gru", 4, respuesta_4)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Pregunta 5.** PyTorch calcula el candidato con $r_t \odot (W_{hn} h_{t-1})$ y el curso con $W_{\tilde{h}}[r_t \odot h_{t-1}; x_t]$. ¿Cuándo dan lo mismo las dos celdas (con $b_{hn} = 0$)?
+#
+# * (a) Siempre: el producto de Hadamard y el de matrices se pueden cambiar de orden.
+# * (b) Cuando el bloque recurrente $W_{hn}$ es diagonal.
+# * (c) Nunca, ni con un bloque diagonal.
+
+# %% nbgrader={"grade": false, "grade_id": "cuestionario_08_p5", "locked": false, "schema_version": 3, "solution": true}
+# Escribe entre comillas la letra de tu respuesta.
+### BEGIN SOLUTION
+respuesta_5 = "b"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "cuestionario_08_p5_prueba", "locked": true, "points": 1, "schema_version": 3, "solution": false}
+revisar_respuesta(respuesta_5, 5, "abc")
+### BEGIN HIDDEN TESTS
+from autograder.referencias.cuestionario import calificar_respuesta
+calificar_respuesta("08_gru", 5, respuesta_5)
+### END HIDDEN TESTS
