@@ -7,7 +7,7 @@ import json
 import pytest
 
 from autograder.curso import generar_release, meta_nbgrader
-from cuadernos import ASIGNACIONES, PUBLICADOS, RAIZ
+from cuadernos import ASIGNACIONES, CUESTIONARIO, PUBLICADOS, RAIZ
 
 
 @pytest.fixture(scope="module")
@@ -37,4 +37,7 @@ def test_sin_soluciones_ni_pruebas_ocultas(ruta):
         assert marca not in texto
     nb = json.loads(texto)
     talones = [c for c in nb["cells"] if meta_nbgrader(c).get("solution")]
-    assert talones and all("# TU CÓDIGO AQUÍ" in "".join(c["source"]) for c in talones)
+    # Una pregunta del cuestionario deja su variable vacía (autograder.etiquetas); los demás talones piden código.
+    preguntas = [c for c in talones if meta_nbgrader(c)["grade_id"].startswith(CUESTIONARIO)]
+    assert all('= ""' in "".join(c["source"]) for c in preguntas)
+    assert talones and all("# TU CÓDIGO AQUÍ" in "".join(c["source"]) for c in talones if c not in preguntas)
