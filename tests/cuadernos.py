@@ -26,7 +26,11 @@ def celdas_calificadas(nb) -> dict[str, float]:
 #: grade_id de la celda (de solución, sin puntos) donde el estudiante copia sus funciones de lecciones anteriores.
 PREVIAS = "previas"
 
+#: Prefijo del grade_id de las preguntas del cuestionario: una letra en una variable, no una función.
+CUESTIONARIO = "cuestionario_"
+
 
 def ejercicios(nb) -> list[str]:
-    """grade_id de las celdas de solución calificadas (los ejercicios), en orden; sin la celda de previas."""
-    return [meta(c)["grade_id"] for c in nb.cells if meta(c).get("solution") and meta(c)["grade_id"] != PREVIAS]
+    """grade_id de las celdas de solución calificadas (los ejercicios), en orden; sin previas ni el cuestionario."""
+    return [meta(c)["grade_id"] for c in nb.cells if meta(c).get("solution") and meta(c)["grade_id"] != PREVIAS
+            and not meta(c)["grade_id"].startswith(CUESTIONARIO)]

@@ -35,7 +35,7 @@ class Comprobador:
 
 
 def _tabla():
-    """{ejercicio: (referencia, entradas)}: los 40 ejercicios con una entrada de muestra cada uno."""
+    """{ejercicio: (referencia, entradas)}: los 42 ejercicios con una entrada de muestra cada uno."""
     from autograder.modelos import series
     from autograder.modelos.adam import actualizar_adam
     from autograder.modelos.recorte import limitar_norma
@@ -113,8 +113,10 @@ def _tabla():
         "pesos_gatos": (Comprobador(concordancia), ()),
         "error_carrusel": (retro.carrusel, (N((n_h, m)), F)),
         "gradiente_numerico": (retro.diferencias_centradas, (lambda v: float(np.sum(np.sin(v))), N((2, 3)))),
+        "paso_atras_rnn": (rnn.paso_atras, (N((n_h, m)), {"x_t": x_t, "h_prev": h, "h_t": rnn.celda(x_t, h, W, b)}, W)),
         "paso_atras_lstm": (retro.paso_atras, (N((n_h, m)), N((n_h, m)), cache, p)),
         "lstm_atras": (retro.recorrido_atras, (N((n_h, m, T)), caches, p)),
+        "gradiente_salida": (rnn.gradiente_bce, (np.tanh(N((n_h, m, T))), N((1, n_h)), N((1, 1)), y)),
         "paso_mirilla": (variantes.celda_mirilla, (x_t, h, C, pm)),
         "paso_acoplada": (variantes.celda_acoplada, (x_t, h, C, pa)),
         "contar_parametros": (variantes.numero_parametros, ("mirilla", 7, 5)),
@@ -233,13 +235,13 @@ def _correr_oraculo(paquete: Path) -> dict:
     return json.loads(salida.stdout.strip().splitlines()[-1])
 
 
-def test_la_tabla_cubre_los_40_ejercicios():
+def test_la_tabla_cubre_los_42_ejercicios():
     from cuadernos import FUENTES, ejercicios, leer
 
     # Las preguntas de los cuestionarios no tienen función que responder: su clave vive en autograder/ (no se distribuye).
     todos = [e for ruta in FUENTES for e in ejercicios(leer(ruta)) if not e.startswith("cuestionario_")]
     tabla = _tabla()
-    assert len(todos) == 40 and sorted(tabla) == sorted(todos)
+    assert len(todos) == 42 and sorted(tabla) == sorted(todos)
     for ejercicio, (referencia, entradas) in tabla.items():
         assert referencia is not None, f"{ejercicio}: sin referencia en la tabla"
 

@@ -39,6 +39,35 @@ def test_entropia_cruzada():
     assert np.isclose(rnn.entropia_cruzada(y_hat, np.ones_like(y_hat)), 3 * np.log(2))
 
 
+def test_paso_atras_contra_diferencias():
+    rng = np.random.default_rng(4)
+    n_x, n_h, m = 3, 2, 4
+    W, b = rng.standard_normal((n_h, n_h + n_x)), rng.standard_normal((n_h, 1))
+    x_t, h_prev, dh = rng.standard_normal((n_x, m)), rng.standard_normal((n_h, m)), rng.standard_normal((n_h, m))
+    cache = {"x_t": x_t, "h_prev": h_prev, "h_t": rnn.celda(x_t, h_prev, W, b)}
+    dh_prev, dx_t, dW, db = rnn.paso_atras(dh, cache, W)
+    for obtenido, numerico in [(dh_prev, diferencias_centradas(lambda v: np.sum(dh * rnn.celda(x_t, v, W, b)), h_prev)),
+                               (dx_t, diferencias_centradas(lambda v: np.sum(dh * rnn.celda(v, h_prev, W, b)), x_t)),
+                               (dW, diferencias_centradas(lambda v: np.sum(dh * rnn.celda(x_t, h_prev, v, b)), W)),
+                               (db, diferencias_centradas(lambda v: np.sum(dh * rnn.celda(x_t, h_prev, W, v)), b))]:
+        np.testing.assert_allclose(obtenido, numerico, rtol=1e-6, atol=1e-9)
+
+
+def test_gradiente_bce_contra_diferencias():
+    rng = np.random.default_rng(5)
+    n_h, m, T = 3, 2, 4
+    H, W_y, b_y = rng.standard_normal((n_h, m, T)), rng.standard_normal((1, n_h)), rng.standard_normal((1, 1))
+    y = rng.integers(0, 2, size=(1, m, T)).astype(float)
+
+    def perdida(H, W_y, b_y):
+        return rnn.entropia_cruzada(1 / (1 + np.exp(-(np.einsum("ih,hmt->imt", W_y, H) + b_y[:, :, None]))), y)
+
+    dH, dW_y, db_y = rnn.gradiente_bce(H, W_y, b_y, y)
+    np.testing.assert_allclose(dH, diferencias_centradas(lambda v: perdida(v, W_y, b_y), H), rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose(dW_y, diferencias_centradas(lambda v: perdida(H, v, b_y), W_y), rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose(db_y, diferencias_centradas(lambda v: perdida(H, W_y, v), b_y), rtol=1e-6, atol=1e-9)
+
+
 def test_sigmoide_estable_y_simetrica():
     import warnings
 

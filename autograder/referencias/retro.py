@@ -117,7 +117,7 @@ def rnn_atras(dH: np.ndarray, x: np.ndarray, h0: np.ndarray, W: np.ndarray, b: n
     Formas: dH (n_h, m, T) con ∂L/∂h_t directo, x (n_x, m, T), h0 (n_h, m), W (n_h, n_h + n_x),
     b (n_h, 1). Devuelve ``(dW, db, dh0, dh_pasos)``; ``dh_pasos`` (n_h, m, T) es ∂L/∂h_t completo.
     """
-    from .rnn import recorrido
+    from .rnn import paso_atras as paso_atras_rnn, recorrido
 
     n_h, m, T = dH.shape
     H = recorrido(x, h0, W, b)
@@ -128,9 +128,8 @@ def rnn_atras(dH: np.ndarray, x: np.ndarray, h0: np.ndarray, W: np.ndarray, b: n
     for t in reversed(range(T)):
         dh = dH[:, :, t] + dh_futuro
         dh_pasos[:, :, t] = dh
-        h_prev = H[:, :, t - 1] if t > 0 else h0
-        da = dh * (1 - H[:, :, t] ** 2)
-        dW += da @ np.concatenate([h_prev, x[:, :, t]], axis=0).T
-        db += np.sum(da, axis=1, keepdims=True)
-        dh_futuro = W[:, :n_h].T @ da
+        cache = {"x_t": x[:, :, t], "h_prev": H[:, :, t - 1] if t > 0 else h0, "h_t": H[:, :, t]}
+        dh_futuro, _, dW_t, db_t = paso_atras_rnn(dh, cache, W)
+        dW += dW_t
+        db += db_t
     return dW, db, dh_futuro, dh_pasos

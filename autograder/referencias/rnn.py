@@ -1,10 +1,10 @@
-"""RNN simple de referencia: celda, recorrido, pérdida y normas del jacobiano."""
+"""RNN simple de referencia: celda, recorrido, pérdida, sus gradientes y normas del jacobiano."""
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["separar_pesos", "celda", "recorrido", "entropia_cruzada", "normas_jacobiano"]
+__all__ = ["separar_pesos", "celda", "recorrido", "entropia_cruzada", "paso_atras", "gradiente_bce", "normas_jacobiano"]
 
 
 def separar_pesos(W: np.ndarray, n_h: int) -> tuple[np.ndarray, np.ndarray]:
@@ -43,6 +43,32 @@ def entropia_cruzada(y_hat: np.ndarray, y: np.ndarray) -> float:
     m = y.shape[1]
     por_paso = -(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
     return float(np.sum(por_paso) / m)
+
+
+def paso_atras(dh: np.ndarray, cache: dict, W: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Un paso de :func:`celda` hacia atrás.
+
+    Formas: dh (n_h, m) = ∂L/∂h_t; ``cache`` con x_t (n_x, m), h_prev y h_t (n_h, m); W (n_h, n_h + n_x).
+    Devuelve ``(dh_prev (n_h, m), dx_t (n_x, m), dW (n_h, n_h + n_x), db (n_h, 1))``.
+    """
+    n_h = dh.shape[0]
+    da = dh * (1 - cache["h_t"] ** 2)
+    concatenado = np.concatenate([cache["h_prev"], cache["x_t"]], axis=0)
+    d_concatenado = W.T @ da
+    return d_concatenado[:n_h], d_concatenado[n_h:], da @ concatenado.T, np.sum(da, axis=1, keepdims=True)
+
+
+def gradiente_bce(H: np.ndarray, W_y: np.ndarray, b_y: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Gradientes de :func:`entropia_cruzada` con ``ŷ_t = σ(W_y·h_t + b_y)`` en cada paso.
+
+    Formas: H (n_h, m, T), W_y (1, n_h), b_y (1, 1), y (1, m, T). Devuelve ``(dH (n_h, m, T),
+    dW_y (1, n_h), db_y (1, 1))``, con ∂L/∂z_t = (ŷ_t − y_t)/m para la preactivación z_t.
+    """
+    m = H.shape[1]
+    y_hat = 1 / (1 + np.exp(-(np.einsum("ih,hmt->imt", W_y, H) + b_y[:, :, None])))
+    dZ = (y_hat - y) / m
+    return (np.einsum("ih,imt->hmt", W_y, dZ), np.einsum("imt,hmt->ih", dZ, H),
+            np.sum(dZ, axis=(1, 2)).reshape(1, 1))
 
 
 def normas_jacobiano(H: np.ndarray, W: np.ndarray) -> np.ndarray:
