@@ -27,6 +27,11 @@ def celdas_calificadas(nb) -> dict[str, float]:
 PREVIAS = "previas"
 
 
+#: Prefijo del grade_id de las preguntas del cuestionario: se responden con una letra, no son funciones.
+CUESTIONARIO = "cuestionario_"
+
+
 def ejercicios(nb) -> list[str]:
-    """grade_id de las celdas de solución calificadas (los ejercicios), en orden; sin la celda de previas."""
-    return [meta(c)["grade_id"] for c in nb.cells if meta(c).get("solution") and meta(c)["grade_id"] != PREVIAS]
+    """grade_id de las celdas de solución calificadas (los ejercicios), en orden; sin la celda de previas ni el cuestionario."""
+    return [meta(c)["grade_id"] for c in nb.cells
+            if meta(c).get("solution") and meta(c)["grade_id"] != PREVIAS and not meta(c)["grade_id"].startswith(CUESTIONARIO)]

@@ -324,7 +324,7 @@ diagrama_lstm()
 # %% [markdown]
 # ### Del error de la decisión al error de cada estado oculto
 #
-# La retropropagación de la lección 06 (`lstm_atras`) recibe `dH` de forma `(n_h, m, T)`: el error que la pérdida manda **directamente** a cada estado oculto $h_t$. Derívalo tú, con la regla de la cadena. Llama $z = W_y h_T + b_y$, de forma `(1, m)`.
+# La retropropagación de la lección 06 (`lstm_atras`) recibe `dH` de forma `(n_h, m, T)`: el error que la pérdida manda **directamente** a cada estado oculto $h_t$. Deriva tú ese error con la regla de la cadena. Llama $z = W_y h_T + b_y$, de forma `(1, m)`.
 #
 # 1. Para un ejemplo, con $\hat y = \sigma(z)$ y $\sigma'(z) = \hat y(1 - \hat y)$, la derivada de $-[y\log\hat y + (1-y)\log(1-\hat y)]$ respecto a $z$ se simplifica muchísimo: escríbela y verás que el factor $\hat y(1-\hat y)$ se cancela. Con el promedio, cada ejemplo aporta además un factor $1/m$.
 # 2. Con $dz = \partial\mathcal{L}/\partial z$ ya calculada, los gradientes de la capa de salida y del último estado oculto salen como en cualquier capa lineal: $dW_y$ con la forma de $W_y$, $db_y$ sumando sobre los ejemplos, y $\partial\mathcal{L}/\partial h_T$ de forma `(n_h, m)`.
@@ -478,7 +478,7 @@ for clave in ["W_f", "b_i", "W_C", "W_o", "W_y"]:
 #
 # 1. **adelante**: tu `lstm_adelante` desde $h_0 = C_0 = 0$ (ceros de forma `(n_h, m)`);
 # 2. **pérdida**: tu `perdida_y_gradiente`, con `p["W_y"]` y `p["b_y"]`; anota la pérdida en el historial;
-# 3. **atrás**: tu `lstm_atras` con ese `dH`. Ojo: `lstm_atras` arma sus gradientes con las llaves del diccionario que recibe, y solo sabe de la celda; pásale **solo los ocho parámetros de la celda** (`{k: p[k] for k in CLAVES_LSTM}`) y agrega tú a sus gradientes `"W_y"` y `"b_y"`;
+# 3. **atrás**: tu `lstm_atras` con ese `dH`. Ojo: `lstm_atras` arma sus gradientes con las llaves del diccionario que recibe, y solo sabe de la celda; dale **solo los ocho parámetros de la celda** (`{k: p[k] for k in CLAVES_LSTM}`) y agrega tú a sus gradientes `"W_y"` y `"b_y"`;
 # 4. **recorte**: tu `recortar_gradiente` con el `umbral`, sobre los diez gradientes juntos (una sola norma global);
 # 5. **Adam**: tu `paso_adam` para cada uno de los diez parámetros, con la `tasa` que recibes. Cada parámetro lleva sus propios momentos `m` y `v`, que empiezan en ceros y pasan de una iteración a la siguiente; el contador `t` va de 1 a `pasos`.
 #
@@ -533,8 +533,8 @@ def perdida_de_juguete(H, y, W_y, b_y):
 
 
 def atras_de_juguete(dH, caches, p):
-    assert sorted(p) == sorted(CLAVES_LSTM), ("lstm_atras recibió las llaves " + str(sorted(p)) + ": pásale solo los ocho "
-                                              "parámetros de la celda, {k: p[k] for k in CLAVES_LSTM}; W_y y b_y no son de la celda.")
+    assert sorted(p) == sorted(CLAVES_LSTM), ("lstm_atras recibió las llaves " + str(sorted(p)) + ": dale solo los ocho "
+                                              "parámetros de la celda, los de CLAVES_LSTM; W_y y b_y no son de la celda.")
     registro.append(("atras", float(np.sum(dH))))
     return {k: np.ones_like(v) for k, v in p.items()}, np.zeros((1, dH.shape[1])), np.zeros((1, dH.shape[1]))
 
@@ -584,7 +584,7 @@ comprobar_cercano(np.array([r[2] for r in registro if r[0] == "adam"][-10:]), np
 # A mano: el recorte deja 0.5·g y cada iteración resta 0.1·0.5·g: −0.15 en la celda, −0.45 en W_y y −0.6 en b_y.
 comprobar_cercano(p["W_f"], [[-0.15]], "p['W_f']", errores_comunes={
     "¿usaste el gradiente sin recortar? Adam recibe lo que devuelve recortar_gradiente.": [[-0.3]],
-    "¿usaste la tasa por omisión de paso_adam? Pásale la tasa que recibe entrenar_lstm.": [[-0.0015]],
+    "¿usaste la tasa por omisión de paso_adam? Usa la tasa que recibe entrenar_lstm.": [[-0.0015]],
 })
 comprobar_cercano(p["W_y"], [[-0.45]], "p['W_y']", errores_comunes={
     "¿no moviste W_y? La capa de salida también se entrena: su gradiente es dW_y.": [[0.0]],
@@ -717,7 +717,7 @@ for eje, (titulo, p) in zip(ejes, (("hecha a mano (lección 05)", p_mano), ("ent
     eje.plot(C[0, 0], color="black", linewidth=2, label="cinta C")
     eje.axhline(0, color="gray", linewidth=0.5)
     eje.set_title(titulo)
-    eje.legend(loc="center left", bbox_to_anchor=(1.0, 0.5))
+    eje.legend(loc=6, bbox_to_anchor=(1.0, 0.5))   # 6: a la izquierda, centrada
 ejes[1].set_xticks(range(len(frase)))
 ejes[1].set_xticklabels(frase, rotation=70)
 plt.tight_layout()
@@ -741,7 +741,7 @@ print(" ".join(frase), "___", f"(correcto: {verbo_correcto(frase)})")
 # </details>
 
 # %% [markdown]
-# ## 4. ¿Por qué no se desvanece? Mídelo con tus funciones
+# ## 4. ¿Por qué no se desvanece? La medición, con tus funciones
 #
 # En la lección 01 mediste con tu `normas_gradiente` cómo se encoge $\lVert\partial h_T/\partial h_{T-k}\rVert$ en la RNN: cada paso atrás multiplica por $\operatorname{diag}(1-h_j^2)\,W_h$. En la lección 06 viste que por la **cinta** de la LSTM cada paso atrás multiplica solo por la compuerta de olvido:
 #
@@ -826,7 +826,7 @@ eje.set_xlabel("distancia k")
 eje.set_ylabel("norma del jacobiano")
 eje.set_ylim(1e-30, 10)
 eje.set_title(f"‖∂C_T/∂C_(T−k)‖ de tus LSTM contra ‖∂h_T/∂h_(T−k)‖ de tu RNN ({T_larga} palabras)")
-eje.legend(loc="lower left")
+eje.legend(loc=3)   # 3: abajo a la izquierda
 plt.show()
 
 # %% [markdown]
