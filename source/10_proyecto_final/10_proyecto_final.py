@@ -427,7 +427,7 @@ with con_referencia(globals(), sigmoide_estable=lstm.sigmoide):
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Tu gradiente de la lección 06 más este `dH` ya dan el gradiente de la pérdida respecto a **todos** los parámetros. Antes de entrenar, compruébalo contra las diferencias centradas en una red pequeña (aquí escritas en una línea por entrada: es tu `gradiente_numerico` de la lección 06). Un error relativo de $10^{-8}$ o menos dice que la cadena completa, de la decisión a cada peso de la celda, está bien.
+# Tu gradiente de la lección 06 más este `dH` ya dan el gradiente de la pérdida respecto a **todos** los parámetros. Antes de entrenar, compruébalo contra las diferencias centradas en una red pequeña (escritas aquí mismo, con la misma receta que tu `gradiente_numerico` de la lección 06). Un error relativo de $10^{-8}$ o menos dice que la cadena completa, de la decisión a cada peso de la celda, está bien.
 
 # %%
 CLAVES_LSTM = ["W_f", "b_f", "W_i", "b_i", "W_C", "b_C", "W_o", "b_o"]
@@ -671,7 +671,7 @@ if historial:
     print(f"pérdida: {historial[0]:.3f} al empezar, {historial[-1]:.4f} al final")
 for n, frases in frases_nuevas.items():
     largo = np.mean([len(f) for f in frases])
-    print(f"frases nuevas con {n:2d} cláusulas (unas {largo:.0f} palabras): acierta {exactitud(p_entrenada, frases):.0%}")
+    print(f"frases nuevas con {n:2d} {'cláusula ' if n == 1 else 'cláusulas'} (unas {largo:.0f} palabras): acierta {exactitud(p_entrenada, frases):.0%}")
 
 # %% [markdown]
 # Mira la curva y las cuatro exactitudes.
@@ -714,10 +714,15 @@ for eje, (titulo, p) in zip(ejes, (("hecha a mano (lección 05)", p_mano), ("ent
     _, C, caches = lstm_adelante(x, np.zeros((1, 1)), np.zeros((1, 1)), p)
     for clave, etiqueta in (("f", "olvido f"), ("i", "entrada i"), ("o", "salida o")):
         eje.plot([cache[clave][0, 0] for cache in caches], marker=".", label=etiqueta)
-    eje.plot(C[0, 0], color="black", linewidth=2, label="cinta C")
-    eje.axhline(0, color="gray", linewidth=0.5)
+    eje.set_ylim(-0.05, 1.05)
+    eje.set_ylabel("compuertas")
+    cinta = eje.twinx()   # la cinta en su propia escala, a la derecha
+    cinta.plot(C[0, 0], color="black", linewidth=2, label="cinta C (eje derecho)")
+    cinta.axhline(0, color="gray", linewidth=0.5)
+    cinta.set_ylabel("cinta C")
     eje.set_title(titulo)
-    eje.legend(loc=6, bbox_to_anchor=(1.0, 0.5))   # 6: a la izquierda, centrada
+    lineas = eje.get_lines() + cinta.get_lines()[:1]
+    eje.legend(lineas, [l.get_label() for l in lineas], loc=6, bbox_to_anchor=(1.08, 0.5))   # 6: a la izquierda, centrada
 ejes[1].set_xticks(range(len(frase)))
 ejes[1].set_xticklabels(frase, rotation=70)
 plt.tight_layout()
