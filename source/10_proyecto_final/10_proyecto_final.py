@@ -316,7 +316,7 @@ print(x_ent[:, 0, :].astype(int))
 #
 # $$\mathcal{L} = -\frac{1}{m}\sum_{j=1}^{m} \left[\, y_j \log \hat{y}_j + (1 - y_j) \log (1 - \hat{y}_j) \,\right].$$
 #
-# La red dice «estaban» si $\hat{y} > 1/2$. En la lección 05 la decisión era el signo de $h_T$; ahora la toma la capa de salida, que también se entrena.
+# La red dice «estaban» si $\hat{y} > 1/2$. En la lección 05 la decisión era el signo de $h_T$; ahora la toma la capa de salida, que también se entrena. Abajo, la celda que vas a entrenar; la capa de salida solo lee su $h_t$ en el último paso.
 
 # %%
 diagrama_lstm()
