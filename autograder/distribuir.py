@@ -21,7 +21,7 @@ LEEME = """# Memoria recurrente: las lecciones
 
 Este zip trae todo lo que necesitas para el curso:
 
-* `lecciones/`: los nueve cuadernos, uno por carpeta (`01_problema_memoria`, …, `09_aplicaciones`);
+* `lecciones/`: los diez cuadernos, uno por carpeta (`01_problema_memoria`, …, `10_proyecto_final`);
 * `{rueda}`: el paquete `course` que importan los cuadernos (pruebas con mensajes en español, paneles, gráficas y datos);
 * `resumen.md`: una hoja con las formas, las ecuaciones, los conteos de parámetros y cómo se traduce todo a Keras y a PyTorch.
 

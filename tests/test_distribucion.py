@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from cuadernos import PUBLICADOS
+
 PROHIBIDOS = ("autograder", "referencia", "referencias", "modelos")
 
 
@@ -35,11 +37,11 @@ class Comprobador:
 
 
 def _tabla():
-    """{ejercicio: (referencia, entradas)}: los 42 ejercicios con una entrada de muestra cada uno."""
+    """{ejercicio: (referencia, entradas)}: los 45 ejercicios con una entrada de muestra cada uno."""
     from autograder.modelos import series
     from autograder.modelos.adam import actualizar_adam
     from autograder.modelos.recorte import limitar_norma
-    from autograder.referencias import gru, lstm, retro, rnn, variantes
+    from autograder.referencias import gru, lstm, proyecto, retro, rnn, variantes
 
     rng = np.random.default_rng(2026)
     n_x, n_h, m, T = 3, 2, 4, 5
@@ -131,6 +133,9 @@ def _tabla():
         "ventanas": (series.cortar_ventanas, (serie, 6)),
         "normalizar": (series.estandarizar, (serie[:20], serie[20:30], serie[30:])),
         "error_absoluto_medio": (series.mae, (serie, serie + N(40))),
+        "perdida_y_gradiente": (proyecto.perdida_decision, (np.tanh(x[:n_h]), (y_hat[:, :, 0] > 0.5).astype(float), N((1, n_h)), N((1, 1)))),
+        "entrenar_lstm": (proyecto.entrenar, (x, (y_hat[:, :, 0] > 0.5).astype(float), {**p, "W_y": N((1, n_h)), "b_y": N((1, 1))}, 3, 0.05, 1.0)),
+        "normas_estado_celda": (proyecto.normas_cinta, (lstm.recorrido(x[:, :1], h[:, :1], C[:, :1], p)[2],)),
     }
 
 
@@ -235,13 +240,13 @@ def _correr_oraculo(paquete: Path) -> dict:
     return json.loads(salida.stdout.strip().splitlines()[-1])
 
 
-def test_la_tabla_cubre_los_42_ejercicios():
+def test_la_tabla_cubre_los_45_ejercicios():
     from cuadernos import FUENTES, ejercicios, leer
 
     # Las preguntas de los cuestionarios no tienen función que responder: su clave vive en autograder/ (no se distribuye).
     todos = [e for ruta in FUENTES for e in ejercicios(leer(ruta)) if not e.startswith("cuestionario_")]
     tabla = _tabla()
-    assert len(todos) == 42 and sorted(tabla) == sorted(todos)
+    assert len(todos) == 45 and sorted(tabla) == sorted(todos)
     for ejercicio, (referencia, entradas) in tabla.items():
         assert referencia is not None, f"{ejercicio}: sin referencia en la tabla"
 
@@ -249,7 +254,7 @@ def test_la_tabla_cubre_los_42_ejercicios():
 def test_contenido_del_zip(distribucion):
     destino, paquete = distribucion
     cuadernos = sorted(destino.glob("lecciones/*/*.ipynb"))
-    assert len(cuadernos) == 9 and (destino / "LEEME.md").exists()
+    assert len(cuadernos) == len(PUBLICADOS) == 10 and (destino / "LEEME.md").exists()
     leeme = (destino / "LEEME.md").read_text(encoding="utf-8")
     assert "pip install memoria_recurrente_curso-" in leeme and "jupyter lab lecciones" in leeme
     for archivo in [*destino.rglob("*"), *paquete.rglob("*")]:

@@ -5,6 +5,6 @@ estudiante escribe ``paso_rnn``; la referencia es ``rnn.celda``.
 """
 
 from . import lstm, rnn
-from . import gru, retro, variantes
+from . import gru, proyecto, retro, variantes
 
-__all__ = ["lstm", "rnn", "gru", "retro", "variantes"]
+__all__ = ["lstm", "rnn", "gru", "proyecto", "retro", "variantes"]

@@ -13,6 +13,7 @@ __all__ = [
     "frase_gatos",
     "frases_gatos",
     "codificar",
+    "lote_gatos",
     "verbo_correcto",
     "predecir_verbo",
     "revisar_concordancia",
@@ -67,6 +68,20 @@ def codificar(palabras: list[str]) -> np.ndarray:
         fila = RASGOS.index(palabra) if palabra in RASGOS[:2] else 2
         x[fila, 0, t] = 1.0
     return x
+
+
+def lote_gatos(frases: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Varias frases en un lote: x (3, m, T) con las frases cortas rellenadas AL PRINCIPIO con «otra palabra»
+    (el verbo de todas queda en el último paso) y y (1, m) con 1 para «estaban» y 0 para «estaba»."""
+    T = max(len(palabras) for palabras in frases)
+    x = np.zeros((len(RASGOS), len(frases), T))
+    y = np.zeros((1, len(frases)))
+    for j, palabras in enumerate(frases):
+        relleno = T - len(palabras)
+        x[2, j, :relleno] = 1.0
+        x[:, j, relleno:] = codificar(palabras)[:, 0, :]
+        y[0, j] = float(verbo_correcto(palabras) == "estaban")
+    return x, y
 
 
 def verbo_correcto(palabras: list[str]) -> str:
