@@ -118,8 +118,7 @@ class TalonConNombre(ClearSolutions):
         respuestas = _respuestas_de_cuestionario(solucion.partition(self.end_solution_delimeter)[0])
         if respuestas:
             # Una pregunta del cuestionario: la variable queda vacía para que el estudiante escriba su letra.
-            self.code_stub = {lengua: "\n".join(f'{n} = ""  # escribe entre comillas la letra de tu respuesta'
-                                                 for n in respuestas) for lengua in plantillas}
+            self.code_stub = {lengua: "\n".join(f'{n} = ""' for n in respuestas) for lengua in plantillas}
             try:
                 return super()._replace_solution_region(cell, language)
             finally:

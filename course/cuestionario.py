@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["normalizar", "revisar_respuesta"]
+__all__ = ["letra_elegida", "revisar_respuesta"]
 
 
-def normalizar(respuesta) -> str | None:
+def letra_elegida(respuesta) -> str | None:
     """La letra elegida («b», «B», « (b) » → ``"b"``), o ``None`` si ``respuesta`` no es un texto con una sola letra.
 
     Solo se acepta ``str`` exacto: una subclase podría decir que es igual a cualquier letra.
@@ -27,7 +27,7 @@ def revisar_respuesta(respuesta, pregunta: int, opciones: str = "abcd") -> None:
     respuesta: lo que el estudiante escribió; pregunta: su número en el cuestionario; opciones: letras válidas.
     """
     __tracebackhide__ = True
-    letra = normalizar(respuesta)
+    letra = letra_elegida(respuesta)
     if letra is None or letra not in opciones:
         raise AssertionError(
             f"Pregunta {pregunta}: todavía no tiene una respuesta válida. Escribe entre comillas la letra de "

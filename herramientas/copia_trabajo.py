@@ -7,6 +7,7 @@ las lecciones nuevas se agregan junto a las que ya tiene.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -48,8 +49,12 @@ def lecciones(destino: Path = RAIZ / "trabajo") -> list[Path]:
     return sorted(p for p in Path(destino).glob("*/*.ipynb") if p.stem == p.parent.name)
 
 
+_SIN_RESPONDER = re.compile(r'^\s*respuesta_\d+\s*=\s*(""|\'\')\s*$', re.M)
+
+
 def pendiente(cuaderno: Path) -> bool:
-    """¿Queda algún ejercicio sin resolver (una celda de solución que aún lanza ``NotImplementedError``)?"""
+    """¿Queda algún ejercicio sin resolver (una celda de solución que aún lanza ``NotImplementedError``) o una
+    pregunta del cuestionario sin responder (``respuesta_N = ""``)?"""
     try:
         celdas = json.loads(Path(cuaderno).read_text(encoding="utf-8"))["cells"]
     except (OSError, ValueError, KeyError):
@@ -57,7 +62,8 @@ def pendiente(cuaderno: Path) -> bool:
     for celda in celdas:
         fuente = celda.get("source", "")
         fuente = "".join(fuente) if isinstance(fuente, list) else fuente
-        if celda.get("metadata", {}).get("nbgrader", {}).get("solution") and "raise NotImplementedError" in fuente:
+        if celda.get("metadata", {}).get("nbgrader", {}).get("solution") and (
+                "raise NotImplementedError" in fuente or _SIN_RESPONDER.search(fuente)):
             return True
     return False
 

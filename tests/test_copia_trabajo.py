@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from herramientas.copia_trabajo import completar, primera_pendiente
+from herramientas.copia_trabajo import completar, pendiente, primera_pendiente
 
 
 def test_crea_completa_y_no_sobrescribe(tmp_path):
@@ -43,3 +43,17 @@ def test_primera_leccion_pendiente(tmp_path):
     assert primera_pendiente(tmp_path) == tmp_path / "03_c" / "03_c.ipynb"
     _leccion(tmp_path, "03_c", resuelta=True)
     assert primera_pendiente(tmp_path) == tmp_path / "01_a" / "01_a.ipynb"  # todo terminado: vuelve al inicio
+
+
+def test_una_pregunta_sin_responder_deja_la_leccion_pendiente(tmp_path):
+    def escribir(respuesta: str):
+        celdas = [{"cell_type": "code", "source": "def f():\n    return 1", "metadata": {"nbgrader": {"solution": True}}},
+                  {"cell_type": "code", "source": f"# Escribe entre comillas la letra de tu respuesta.\nrespuesta_1 = {respuesta}",
+                   "metadata": {"nbgrader": {"solution": True, "grade_id": "cuestionario_01_p1"}}}]
+        (tmp_path / "01_a").mkdir(exist_ok=True)
+        (tmp_path / "01_a" / "01_a.ipynb").write_text(json.dumps({"cells": celdas}))
+
+    escribir('""')
+    assert pendiente(tmp_path / "01_a" / "01_a.ipynb")
+    escribir('"b"')
+    assert not pendiente(tmp_path / "01_a" / "01_a.ipynb")

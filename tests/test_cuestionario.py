@@ -8,7 +8,7 @@ import pytest
 
 from autograder.curso import meta_nbgrader as meta
 from autograder.referencias import cuestionario as claves
-from course.cuestionario import normalizar, revisar_respuesta
+from course.cuestionario import letra_elegida, revisar_respuesta
 from cuadernos import ASIGNACIONES, RAIZ, leer
 
 _REVISAR = re.compile(r'revisar_respuesta\((respuesta_(\d+)), (\d+), "([a-z]+)"\)')
@@ -26,11 +26,11 @@ class _IgualATodo(str):
 @pytest.mark.parametrize("escrito, letra", [("b", "b"), ("B", "b"), (" (c) ", "c"), ("d.", "d"), ("«a»", "a"),
                                             ("", None), ("ab", None), (None, None), (2, None), ("1", None)])
 def test_normalizar(escrito, letra):
-    assert normalizar(escrito) == letra
+    assert letra_elegida(escrito) == letra
 
 
 def test_una_subclase_de_str_no_pasa_por_respuesta():
-    assert normalizar(_IgualATodo("a")) is None
+    assert letra_elegida(_IgualATodo("a")) is None
 
 
 def test_revisar_respuesta_pide_una_opcion_sin_decir_cual():

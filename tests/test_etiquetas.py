@@ -121,7 +121,7 @@ def test_talon_de_una_pregunta_del_cuestionario_deja_la_variable_vacia():
                                           "### BEGIN SOLUTION\nrespuesta_3 = calcular()\n### END SOLUTION"])]
     nb, _ = TalonConNombre(config=cargar_configuracion(RAIZ)).preprocess(nbformat.v4.new_notebook(cells=celdas), {})
     pregunta, calculo = (c.source for c in nb.cells)
-    assert pregunta == '# Tu respuesta:\nrespuesta_2 = ""  # escribe entre comillas la letra de tu respuesta'
+    assert pregunta == '# Tu respuesta:\nrespuesta_2 = ""'
     assert "\"c\"" not in pregunta
     # Una respuesta calculada no es una pregunta de opción múltiple: lleva el talón de siempre.
     assert "Todavía no resuelves este ejercicio" in calculo

@@ -39,5 +39,5 @@ def test_sin_soluciones_ni_pruebas_ocultas(ruta):
     nb = json.loads(texto)
     talones = ["".join(c["source"]) for c in nb["cells"] if meta_nbgrader(c).get("solution")]
     # Una pregunta del cuestionario deja su variable vacía (TalonConNombre), sin la letra de la solución.
-    pregunta = re.compile(r'(#[^\n]*\n)*respuesta_\d+ = ""  # escribe entre comillas la letra de tu respuesta')
+    pregunta = re.compile(r'(#[^\n]*\n)*respuesta_\d+ = ""')
     assert talones and all("# TU CÓDIGO AQUÍ" in t or pregunta.fullmatch(t) for t in talones)

@@ -6,7 +6,7 @@ import functools
 import tomllib
 from pathlib import Path
 
-from course.cuestionario import normalizar
+from course.cuestionario import letra_elegida
 
 __all__ = ["CARPETA", "clave", "calificar_respuesta"]
 
@@ -34,7 +34,7 @@ def calificar_respuesta(asignacion: str, pregunta: int, respuesta) -> None:
     """Pasa (y explica por qué) si ``respuesta`` es la correcta; si no, falla nombrando la idea que lleva a esa opción."""
     __tracebackhide__ = True
     p = clave(asignacion)[pregunta - 1]
-    letra = normalizar(respuesta)
+    letra = letra_elegida(respuesta)
     if letra != p["correcta"]:
         motivo = p["errores"].get(letra, "Esa no es una de las opciones.")
         raise AssertionError(f"Pregunta {pregunta}: la opción «{letra}» no es la correcta. {motivo}")
