@@ -46,7 +46,6 @@ test: $(LISTO) caja $(if $(CI),sistema torch)
 
 ## release: sincroniza cada lección con su gemelo de texto (jupytext) y regenera release/ con nbgrader
 release: $(LISTO)
-	$(VENV)/bin/jupytext --sync --quiet source/*/*.ipynb
 	$(PY) -m autograder publicar
 
 ## distribucion: dist/memoria-recurrente-estudiante.zip, lo que se entrega a la clase (cuadernos, paquete course, LEEME)

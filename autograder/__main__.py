@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .curso import RAIZ_REPO, CursoDeCalificacion, asignaciones, generar_release
+from .curso import RAIZ_REPO, CursoDeCalificacion, asignaciones, generar_release, sincronizar_texto
 
 
 def _preparar(raiz: Path, asignacion: str) -> Path:
@@ -42,7 +42,7 @@ def _mostrar_progreso(r) -> None:
 def main(argv: list[str] | None = None) -> int:
     analizador = argparse.ArgumentParser(prog="python -m autograder", description="Herramientas de calificación del curso.")
     ordenes = analizador.add_subparsers(dest="orden", required=True)
-    publicar = ordenes.add_parser("publicar", help="regenera release/ desde source/ con nbgrader")
+    publicar = ordenes.add_parser("publicar", help="sincroniza cada lección con su gemelo de texto y regenera release/ con nbgrader")
     publicar.add_argument("asignaciones", nargs="*", help="por omisión, todas")
     distribuir = ordenes.add_parser("distribuir", help="arma dist/ con lo que se entrega a la clase (cuadernos y paquete course)")
     distribuir.add_argument("--destino", type=Path, default=RAIZ_REPO / "dist", help="carpeta de salida (por omisión dist/)")
@@ -85,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.orden == "publicar":
         cuales = args.asignaciones or asignaciones()
+        sincronizar_texto(cuales=cuales)
         for ruta in generar_release(RAIZ_REPO / "release", cuales=cuales):
             print(f"escrito {ruta.relative_to(RAIZ_REPO)}")
         return 0

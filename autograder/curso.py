@@ -9,10 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+import nbformat
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-__all__ = ["RAIZ_REPO", "asignaciones", "cargar_configuracion", "copiar_curso", "generar_release", "mensajes_de_pruebas", "meta_nbgrader", "CursoDeCalificacion"]
+__all__ = ["RAIZ_REPO", "asignaciones", "sincronizar_texto", "cargar_configuracion", "copiar_curso", "generar_release", "mensajes_de_pruebas", "meta_nbgrader", "CursoDeCalificacion"]
 
 #: Raíz del repositorio del curso (donde están source/, release/ y nbgrader_config.py).
 RAIZ_REPO = Path(__file__).resolve().parent.parent
@@ -41,6 +42,20 @@ def meta_nbgrader(celda) -> dict:
 def asignaciones(raiz: Path = RAIZ_REPO) -> list[str]:
     """Nombres de las asignaciones en ``raiz/source``, en orden."""
     return sorted(p.name for p in (Path(raiz) / "source").iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
+
+
+def sincronizar_texto(raiz: Path = RAIZ_REPO, cuales: list[str] | None = None) -> None:
+    """Sincroniza cada lección con su gemelo de texto (jupytext, el más reciente manda) y le quita al ``.ipynb`` los
+    metadatos ``jupytext`` que la sincronización copia del encabezado del ``.py`` (la configuración ya está en
+    ``source/jupytext.toml``): así una lección sin cambios queda idéntica byte por byte."""
+    from jupytext.cli import jupytext as cli
+
+    cuadernos = [str(c) for a in (cuales or asignaciones(raiz)) for c in sorted((Path(raiz) / "source" / a).glob("*.ipynb"))]
+    cli(["--sync", "--quiet", *cuadernos])
+    for ruta in cuadernos:
+        nb = nbformat.read(ruta, as_version=4)
+        if nb.metadata.pop("jupytext", None) is not None:
+            nbformat.write(nb, ruta)
 
 
 def cargar_configuracion(raiz: Path, **extra) -> Config:
