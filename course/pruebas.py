@@ -167,12 +167,12 @@ def comprobar_sin_cambios(antes, despues, nombre: str) -> None:
 #: gana la primera que aparece.
 _ERRORES_NUMPY = (
     ("matmul", "un producto matricial (@ o np.dot) recibió formas que no encajan: el número de "
-     "columnas del primer factor debe ser igual al número de filas del segundo. Revisa el orden de los factores "
+     "columnas del primer factor debe ser igual al número de renglones del segundo. Revisa el orden de los factores "
      "y si alguno va transpuesto."),
     ("shapes", "dos arreglos tienen formas que no encajan en un producto o una operación: imprime sus formas y "
      "revisa el orden de los factores."),
     ("dimensions", "np.concatenate recibió arreglos cuyas formas no coinciden fuera del eje "
-     "que unes: revisa el eje (axis=0 apila filas) y que los dos tengan el mismo número de columnas m."),
+     "que unes: revisa el eje (axis=0 apila renglones) y que los dos tengan el mismo número de columnas m."),
     ("broadcast", "dos arreglos no se pueden combinar elemento a elemento porque sus formas no "
      "coinciden: revisa las formas (n_h, m) de cada término y los ejes de tus sumas."),
     ("axis", "usaste un eje que el arreglo no tiene: revisa el axis= de tus np.sum, np.mean o np.concatenate."),

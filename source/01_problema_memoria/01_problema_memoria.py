@@ -184,7 +184,7 @@ h_prev = np.array([[1.0, 0.0],
 x_t = np.array([[1.0, -1.0]])
 b = np.array([[0.5], [-0.5]])
 h_t = llamar(paso_rnn, x_t, h_prev, W, b)
-comprobar_forma(h_t, (2, 2), "h_t", pista="h_t tiene una fila por unidad y una columna por ejemplo.")
+comprobar_forma(h_t, (2, 2), "h_t", pista="h_t tiene un renglón por unidad y una columna por ejemplo.")
 # A mano: W·[h_prev; x_t] + b = [[3.5, -1.5], [0.5, -2.5]]
 comprobar_cercano(h_t, np.tanh([[3.5, -1.5], [0.5, -2.5]]), "h_t", errores_comunes={
     "¿concatenaste [h, x] en ese orden? Tu resultado corresponde a [x, h].": np.tanh([[1.5, 1.5], [-1.5, 0.5]]),

@@ -207,7 +207,7 @@ with con_referencia(globals(), sigmoide_estable=sigmoide_de_juguete):
     x_t = np.array([[1.0, -1.0]])
     b_f = np.array([[0.5], [-0.5]])
     f_t = compuerta_olvido(x_t, h_prev, W_f, b_f)
-comprobar_forma(f_cero, (2, 3), "f_t", pista="f_t tiene una fila por unidad (n_h) y una columna por ejemplo (m).")
+comprobar_forma(f_cero, (2, 3), "f_t", pista="f_t tiene un renglón por unidad (n_h) y una columna por ejemplo (m).")
 comprobar_cercano(f_cero, [[0.5, 0.5, 0.5], [1.0, 1.0, 1.0]], "f_t con pesos cero", errores_comunes={
     "¿olvidaste sumar el sesgo b_f? Con pesos cero la compuerta vale σ(b_f).": np.full((2, 3), 0.5),
     "¿usaste tanh? La compuerta de olvido usa la sigmoide.": [[0.0, 0.0, 0.0], [np.float64(0.9640275800758169)] * 3],

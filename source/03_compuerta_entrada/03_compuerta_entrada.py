@@ -101,7 +101,7 @@ def compuerta_entrada(x_t, h_prev, W_i, b_i):
 from course.pruebas import llamar  # explica en español los errores de formas de numpy
 # Pesos en cero: la compuerta vale σ(b_i) = 0.5 con b_i = 0.
 i_t = llamar(compuerta_entrada, np.ones((3, 4)), np.ones((2, 4)), np.zeros((2, 5)), np.zeros((2, 1)))
-comprobar_forma(i_t, (2, 4), "i_t", pista="i_t tiene una fila por unidad (n_h) y una columna por ejemplo (m).")
+comprobar_forma(i_t, (2, 4), "i_t", pista="i_t tiene un renglón por unidad (n_h) y una columna por ejemplo (m).")
 comprobar_cercano(i_t, np.full((2, 4), 0.5), "i_t con pesos y sesgo en cero", errores_comunes={
     "Con pesos en cero obtuviste 0: ¿usaste tanh o recortaste con np.clip? La compuerta de entrada usa la sigmoide, y σ(0) = 0.5.": np.zeros((2, 4)),
 })

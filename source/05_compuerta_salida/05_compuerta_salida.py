@@ -139,7 +139,7 @@ h_prev = np.array([[1.0, 0.0],
 x_t = np.array([[1.0, -1.0]])
 b_o = np.array([[0.5], [-0.5]])
 o_t = llamar(compuerta_salida, x_t, h_prev, W_o, b_o)
-comprobar_forma(o_t, (2, 2), "o_t", pista="o_t tiene una fila por unidad (n_h) y una columna por ejemplo (m).")
+comprobar_forma(o_t, (2, 2), "o_t", pista="o_t tiene un renglón por unidad (n_h) y una columna por ejemplo (m).")
 comprobar_cercano(o_t, [[0.97068777, 0.18242552], [0.62245933, 0.07585818]], "o_t", errores_comunes={
     "¿concatenaste [x; h]? El orden del curso es [h_prev; x_t]: primero h.": [[0.81757448, 0.81757448], [0.18242552, 0.62245933]],
     "¿olvidaste sumar el sesgo b_o?": [[0.95257413, 0.11920292], [0.73105858, 0.11920292]],
