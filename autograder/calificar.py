@@ -162,10 +162,14 @@ def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limi
                 salida = {"puntajes": {}, "mensajes": {}, "incidencias": [], "error": f"{type(error).__name__}: {error}"}
             pendientes.pop(estudiante)
             integrar(resultados_[estudiante], salida, posibles)
+            # Al gradebook ya, mientras los trabajadores siguen: no se acumula al final de la asignación.
+            _volcar_al_gradebook(raiz, asignacion, [resultados_[estudiante]])
+            volcados.add(estudiante)
             if progreso:
                 progreso(resultados_[estudiante])
 
     posibles = ejercicios_de(raiz, asignacion)
+    volcados: set[str] = set()
     cache.wait()
     argumentos = dict(initializer=trabajador.iniciar, initargs=(str(raiz), [asignacion], limites, str(area), aislado))
     try:
@@ -188,6 +192,6 @@ def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limi
         shutil.rmtree(area, ignore_errors=True)
 
     lista = [resultados_[e] for e in sorted(resultados_)]
-    _volcar_al_gradebook(raiz, asignacion, lista)
+    _volcar_al_gradebook(raiz, asignacion, [r for r in lista if r.estudiante not in volcados])
     guardar(raiz, asignacion, lista)
     return lista

@@ -39,7 +39,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Instance, Integer, Type, Unicode, default
 
 from .curso import meta_nbgrader
-from .nucleo import ConfigNucleo, diagnostico, orden_bwrap, orden_sin_caja
+from .nucleo import ConfigNucleo, compilar_paquetes, diagnostico, orden_bwrap, orden_sin_caja
 
 __all__ = ["EjecucionAislada", "GestorAislado", "ReservaNucleos", "SinAislamiento", "describir_aislamiento"]
 
@@ -107,6 +107,10 @@ class GestorAislado(AsyncKernelManager):
         shutil.rmtree(self._trabajo, ignore_errors=True)
         self._trabajo.mkdir()
         return orden_sin_caja(self._control)
+
+    async def _async_wait(self, pollinterval: float = 0.1) -> None:
+        # jupyter_client revisa cada 0.1 s si el núcleo ya murió; matarlo está en el camino de cada cuaderno.
+        await super()._async_wait(pollinterval=min(pollinterval, 0.01))
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
@@ -294,6 +298,7 @@ class EjecucionAislada(Execute):
         return (self.kernel_name, self.kernel_manager_class, self.config_nucleo(), self._argumentos_nucleo())
 
     def _gestor(self):
+        compilar_paquetes()
         return self.kernel_manager_class(kernel_name=self.kernel_name, config=self.config, config_nucleo=self.config_nucleo())
 
     def _argumentos_nucleo(self) -> list[str]:

@@ -27,8 +27,8 @@ import sys
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-__all__ = ["PRECARGA", "ConfigNucleo", "Diagnostico", "diagnostico", "rutas_de_lectura", "orden_bwrap", "orden_sin_caja",
-           "precargar", "main"]
+__all__ = ["PRECARGA", "ConfigNucleo", "Diagnostico", "diagnostico", "compilar_paquetes", "rutas_de_lectura", "orden_bwrap",
+           "orden_sin_caja", "precargar", "main"]
 
 #: Carpeta de trabajo del núcleo dentro de la caja (vacía, escribible, con tamaño máximo).
 TRABAJO = "/trabajo"
@@ -118,6 +118,21 @@ def _montajes_sistema() -> list[str]:
 def _carpeta_paquete(nombre: str) -> str:
     especificacion = importlib.util.find_spec(nombre)
     return os.path.realpath(list(especificacion.submodule_search_locations)[0])
+
+
+@functools.lru_cache(maxsize=None)
+def compilar_paquetes() -> None:
+    """Deja al día el bytecode de ``course`` y ``autograder`` junto a sus fuentes, una vez por proceso.
+
+    Dentro de la caja esas carpetas son de solo lectura: sin ``__pycache__`` cada núcleo recompilaría
+    lo que importa, y la guardia lo recarga antes de cada celda de prueba.
+    """
+    import compileall
+
+    for nombre in ("course", "autograder"):
+        carpeta = _carpeta_paquete(nombre)
+        if os.access(carpeta, os.W_OK):  # un paquete instalado en una carpeta ajena ya trae su bytecode
+            compileall.compile_dir(carpeta, quiet=2)
 
 
 def rutas_de_lectura() -> list[str]:

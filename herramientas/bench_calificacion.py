@@ -19,7 +19,8 @@ from pathlib import Path
 
 __all__ = ["CalificacionesDistintas", "medir"]
 
-ESTUDIANTES = 20
+#: Entregas por lección; ``BENCH_ESTUDIANTES`` y ``BENCH_LECCIONES`` (prefijos: «01,09») acortan una medición de prueba.
+ESTUDIANTES = int(os.environ.get("BENCH_ESTUDIANTES", "20"))
 MUTANTES_POR_LECCION = 3
 _TIPOS = ["solucion_completa", "en_blanco", "trabajo_parcial", "error_tipico"]
 _INICIO_CUADERNO = re.compile(r"Sanitizing .*?submitted/([^/]+)/([^/]+)/")
@@ -165,6 +166,21 @@ def _nucleo_vacio(repeticiones: int = 3) -> float:
     return min(tiempos)
 
 
+def _nucleo_aislado(repeticiones: int = 3) -> float:
+    """Lo mismo con el núcleo de la calificación: caja de bubblewrap, límites y precarga (numpy, matplotlib, el curso)."""
+    import nbformat
+
+    from autograder.ejecucion import EjecucionAislada
+
+    tiempos = []
+    for _ in range(repeticiones):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+        inicio = time.perf_counter()
+        EjecucionAislada(shutdown_kernel="immediate").preprocess(nb, {})
+        tiempos.append(time.perf_counter() - inicio)
+    return min(tiempos)
+
+
 def medir():
     """Produce las cifras ``(nombre, valor)`` en orden; el cociente solo después de comprobar las notas.
 
@@ -175,9 +191,13 @@ def medir():
     from autograder.curso import asignaciones
 
     cuales = asignaciones()
+    if os.environ.get("BENCH_LECCIONES"):
+        cuales = [a for a in cuales if a.startswith(tuple(os.environ["BENCH_LECCIONES"].split(",")))]
     yield "nucleos_cpu", float(os.cpu_count() or 1)
     yield "estudiantes_por_leccion", float(ESTUDIANTES)
     yield "segundos_arranque_nucleo_vacio", _nucleo_vacio()
+    piso = _nucleo_aislado()
+    yield "segundos_arranque_nucleo_aislado", piso
     with tempfile.TemporaryDirectory(prefix="bench-calificacion-") as tmp:
         tmp = Path(tmp)
         casos = _curso(tmp / "plano", cuales)
@@ -194,9 +214,12 @@ def medir():
             t_nuestro += nuestro_por_leccion[asignacion]
         carga_final = os.getloadavg()[0]
 
+        # Por lección: segundos por cuaderno de cada brazo y cuántos arranques de un núcleo aislado vacío valen.
         for asignacion in cuales:
-            yield f"segundos_por_cuaderno_calificar_{asignacion[:2]}", nuestro_por_leccion[asignacion] / ESTUDIANTES
+            por_cuaderno = nuestro_por_leccion[asignacion] / ESTUDIANTES
+            yield f"segundos_por_cuaderno_calificar_{asignacion[:2]}", por_cuaderno
             yield f"segundos_por_cuaderno_nbgrader_{asignacion[:2]}", plano_por_leccion.get(asignacion, 0.0) / ESTUDIANTES
+            yield f"arranques_por_cuaderno_calificar_{asignacion[:2]}", por_cuaderno / piso
         cuadernos = ESTUDIANTES * len(cuales)
         yield "cuadernos", float(cuadernos)
         yield "segundos_nbgrader_secuencial", t_plano

@@ -253,3 +253,20 @@ def test_reserva_llena_de_antemano_y_usada(tmp_path, monkeypatch):
     ejecucion._reserva().vaciar()
     assert salidas[0].strip() == "hola"
     assert primero not in descartados and not ejecucion._vivo(primero) and not Path(primero._base).exists()
+
+
+def test_bytecode_del_curso_al_dia_antes_de_los_nucleos():
+    """Dentro de la caja los paquetes son de solo lectura: su bytecode debe estar ya escrito y vigente."""
+    import importlib.util
+
+    from autograder import nucleo
+
+    reciente = RAIZ / "course" / "__init__.py"
+    os.utime(reciente)  # su bytecode, si lo había, ya es viejo: hay que rehacerlo
+    nucleo.compilar_paquetes.cache_clear()
+    nucleo.compilar_paquetes()
+    fuentes = [p for n in ("course", "autograder") for p in (RAIZ / n).rglob("*.py")]
+    assert fuentes
+    for fuente in fuentes:
+        compilado = Path(importlib.util.cache_from_source(str(fuente)))
+        assert compilado.exists() and compilado.stat().st_mtime >= fuente.stat().st_mtime, fuente
