@@ -270,11 +270,11 @@ def test_las_graficas_de_la_leccion_09_hablan_en_espanol():
 
     assert set(energia.RETRASOS_INGENUOS) <= set(ETIQUETAS)
     r = aplicaciones.resultados()
-    assert set(r["energia"]["mae"]) <= set(ETIQUETAS) and set(r["metro"]["barrido"]) <= set(ETIQUETAS)
+    assert set(r["energia"]["prueba"]) | set(r["energia"]["validacion"]) | set(r["metro"]["barrido"]) <= set(ETIQUETAS)
     fig, (a, b) = plt.subplots(1, 2, figsize=(11, 3.2))
     grafica_exactitud(a, tuple(r["metro"]["distancias"]), r["metro"]["barrido"], azar=0.25)
     serie = np.asarray(r["energia"]["real"], dtype=float)
-    grafica_pronostico(b, serie, {"lstm": r["energia"]["pronostico"], "semana_anterior": serie}, pasos=144)
+    grafica_pronostico(b, serie, {"lstm": r["energia"]["corridas"][0]["pronostico"], "semana_anterior": serie}, pasos=144)
     fig.tight_layout()
     _guardar(fig, "leccion09-exactitud-y-pronostico")
     for ax in (a, b):
