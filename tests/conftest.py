@@ -100,13 +100,20 @@ def pytest_terminal_summary(terminalreporter):
             if k not in nombran:
                 escribir(f"  la pista no nombra el error: {k}")
     if validadas:
-        casos = {k: v for d in validadas.values() for k, v in d.items()}
+        todos = {k: v for d in validadas.values() for k, v in d.items()}
+        # Una respuesta equivocada del cuestionario solo se reconoce con la clave, que no viaja con el estudiante.
+        preguntas = {k for k, v in todos.items() if v["ejercicio"].startswith("cuestionario_")}
+        casos = {k: v for k, v in todos.items() if k not in preguntas}
         detectados = [k for k, v in casos.items() if v["fallas"]]
         escribir(f"mutantes que Validate detecta: {_cuenta(len(detectados), len(casos))} "
                  f"(lecciones: {', '.join(sorted(validadas))})")
         for k, v in casos.items():
             if not v["fallas"]:
                 escribir(f"  Validate no ve: {k} (ejercicio {v['ejercicio'].removesuffix('_prueba')})")
+        if preguntas:
+            vistas = sorted(k for k in preguntas if todos[k]["fallas"])
+            escribir(f"respuestas equivocadas del cuestionario: {len(preguntas)}, que Validate no distingue a propósito "
+                     f"(la clave solo existe al calificar){'; pero Validate vio: ' + ', '.join(vistas) if vistas else ''}")
     if tiempo:
         escribir(f"Validate de la lección 09 / mediana de las demás: {tiempo['cociente']:.2f} "
                  f"({tiempo['segundos']:.1f} s contra {tiempo['mediana_demas']:.1f} s)")
