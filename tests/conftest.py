@@ -54,7 +54,6 @@ def _modulo(item) -> str:
     return item.module.__name__.rpartition(".")[2] if getattr(item, "module", None) else ""
 
 
-@pytest.hookimpl(tryfirst=True)  # antes de que xdist lea los grupos (``--dist loadgroup``)
 def pytest_collection_modifyitems(items):
     for item in items:
         modulo = _modulo(item)
@@ -66,12 +65,10 @@ def pytest_collection_modifyitems(items):
 
 
 def _repartir(items) -> None:
-    """Con xdist: cada prueba sin grupo va al de su módulo (sus fijaciones de módulo se calculan en un solo proceso)
-    y los módulos de navegador y los lentos se reparten primero (los rápidos llenan los huecos al final)."""
+    """Con xdist (``--dist loadfile``: un módulo entero por proceso, sus fijaciones de módulo se calculan una vez),
+    los módulos de navegador y los lentos se reparten primero; los rápidos llenan los huecos al final."""
     costo = {}
     for item in items:
-        if not any(item.iter_markers("xdist_group")):
-            item.add_marker(pytest.mark.xdist_group(_modulo(item)))
         clase = 0 if item.get_closest_marker("navegador") else 1 if item.get_closest_marker("lento") else 2
         costo[_modulo(item)] = min(clase, costo.get(_modulo(item), 2))
     items.sort(key=lambda item: costo[_modulo(item)])  # estable: cada módulo conserva su orden

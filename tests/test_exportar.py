@@ -15,10 +15,6 @@ from autograder.exportar import anotacion, exportar
 from clase_calificada import ASIGNACION, CASOS, NOMBRES
 
 
-#: Con xdist, en el mismo proceso que test_retroalimentar: la clase calificada se comparte.
-pytestmark = pytest.mark.xdist_group("clase_calificada")
-
-
 @pytest.fixture
 def calificado(clase_calificada):
     return clase_calificada

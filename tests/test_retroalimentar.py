@@ -35,10 +35,6 @@ def _texto(pagina: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", pagina))
 
 
-#: Con xdist, en el mismo proceso que test_exportar: la clase calificada se comparte.
-pytestmark = pytest.mark.xdist_group("clase_calificada")
-
-
 @pytest.fixture
 def curso(clase_calificada):
     return clase_calificada[0]
