@@ -95,20 +95,27 @@ def validados(request):
                 if i.module is request.module and i.originalname in _OPCIONES}
     with ProcessPoolExecutor(max_workers=corpus.procesos()) as grupo:
         futuros = {clave: grupo.submit(_validar, clave[1], _OPCIONES[clave[0]]) for clave in sorted(trabajos)}
-        return {clave: f.result() for clave, f in futuros.items()}
+        # Lo que falle (p. ej. un núcleo que no arranca) falla solo en su prueba.
+        return {clave: f.exception() or f.result() for clave, f in futuros.items()}
+
+
+def _resultado(validados: dict, clave: tuple) -> dict:
+    if isinstance(validados[clave], BaseException):
+        raise validados[clave]
+    return validados[clave]
 
 
 @pytest.mark.parametrize("ruta", FUENTES, ids=lambda p: p.parent.name)
 def test_fuente_valida_con_nbgrader(validados, ruta):
     """La fuente (con soluciones) pasa todas sus pruebas, sin errores ni stderr en ninguna celda."""
-    resultado = validados["test_fuente_valida_con_nbgrader", str(ruta)]
+    resultado = _resultado(validados, ("test_fuente_valida_con_nbgrader", str(ruta)))
     assert resultado == {}, resultado
 
 
 @pytest.mark.parametrize("ruta", PUBLICADOS, ids=lambda p: p.parent.name)
 def test_publicado_en_blanco_no_pasa(validados, ruta):
     """Sin resolver, ninguna prueba de la versión del estudiante pasa (validate --invert)."""
-    resultado = validados["test_publicado_en_blanco_no_pasa", str(ruta)]
+    resultado = _resultado(validados, ("test_publicado_en_blanco_no_pasa", str(ruta)))
     assert "passed" not in resultado, [c["source"][:80] for c in resultado.get("passed", [])]
     assert "changed" not in resultado
 
