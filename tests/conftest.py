@@ -20,6 +20,15 @@ def semilla_y_figuras():
     plt.close("all")
 
 
+@pytest.fixture(scope="session")
+def clase_calificada(tmp_path_factory):
+    """``(curso, resultados)``: la clase de ejemplo de ``clase_calificada`` calificada una vez por sesión
+    (la comparten retroalimentar y exportar, que la dejan como la encontraron)."""
+    from clase_calificada import curso_calificado
+
+    return curso_calificado(tmp_path_factory.mktemp("clase") / "curso")
+
+
 #: Marcadores de las pruebas cuyos módulos no los declaran: módulo → marcador, o (módulo, prueba) → marcador.
 #: ``lento``: ejecuta cuadernos o califica con nbgrader; ``navegador``: JupyterLab + Chromium.
 _MARCAS = {
@@ -41,12 +50,28 @@ _MARCAS = {
 }
 
 
+def _modulo(item) -> str:
+    return item.module.__name__.rpartition(".")[2] if getattr(item, "module", None) else ""
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
-        modulo = item.module.__name__.rpartition(".")[2] if item.module else ""
+        modulo = _modulo(item)
         for clave in (modulo, (modulo, item.originalname)):
             if clave in _MARCAS:
                 item.add_marker(getattr(pytest.mark, _MARCAS[clave]))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        _repartir(items)
+
+
+def _repartir(items) -> None:
+    """Con xdist (``--dist loadfile``: un módulo entero por proceso, sus fijaciones de módulo se calculan una vez),
+    los módulos de navegador y los lentos se reparten primero; los rápidos llenan los huecos al final."""
+    costo = {}
+    for item in items:
+        clase = 0 if item.get_closest_marker("navegador") else 1 if item.get_closest_marker("lento") else 2
+        costo[_modulo(item)] = min(clase, costo.get(_modulo(item), 2))
+    items.sort(key=lambda item: costo[_modulo(item)])  # estable: cada módulo conserva su orden
 
 
 def pytest_sessionstart(session):

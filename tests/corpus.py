@@ -16,8 +16,8 @@ from autograder.clase import cuaderno_resuelto
 from autograder.curso import meta_nbgrader
 from cuadernos import RAIZ
 
-__all__ = ["Caso", "TIPOS", "GENERICO", "RESULTADOS", "cargar", "cuaderno_de", "calificar_leccion", "validar_cuadernos",
-           "guardar", "leer_guardados"]
+__all__ = ["Caso", "TIPOS", "GENERICO", "RESULTADOS", "cargar", "cuaderno_de", "procesos", "calificar_leccion",
+           "validar_uno", "validar_cuadernos", "guardar", "leer_guardados"]
 
 #: Tipo de caso → carpeta de su corpus (``<asignacion>.toml`` con una tabla por caso).
 TIPOS = {
@@ -100,6 +100,12 @@ def cuaderno_de(caso: Caso | None, asignacion: str):
     return nb
 
 
+def procesos() -> int:
+    """Procesos en paralelo para calificar o validar: los núcleos repartidos entre los procesos de pytest-xdist,
+    al menos dos (mientras un núcleo de Jupyter arranca, el otro ejecuta)."""
+    return max(2, (os.cpu_count() or 1) // int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
+
+
 def calificar_leccion(asignacion: str, casos: list[Caso], carpeta: Path, trabajadores: int | None = None) -> dict[str, dict]:
     """Califica con ``autograder.calificar`` la solución, el cuaderno en blanco y cada caso de la lección.
 
@@ -117,7 +123,7 @@ def calificar_leccion(asignacion: str, casos: list[Caso], carpeta: Path, trabaja
         destino = carpeta / "submitted" / estudiante / asignacion / f"{asignacion}.ipynb"
         destino.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, str(destino))
-    return {r.estudiante: asdict(r) for r in calificar(carpeta, asignacion, trabajadores=trabajadores)}
+    return {r.estudiante: asdict(r) for r in calificar(carpeta, asignacion, trabajadores=trabajadores or procesos())}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,7 +152,7 @@ def validar_cuadernos(cuadernos: dict[str, object], carpeta: Path, trabajadores:
     for nombre, nb in cuadernos.items():
         rutas[nombre] = carpeta / f"{nombre}.ipynb"
         nbformat.write(nb, str(rutas[nombre]))
-    with ProcessPoolExecutor(max_workers=trabajadores or os.cpu_count() or 1) as grupo:
+    with ProcessPoolExecutor(max_workers=trabajadores or procesos()) as grupo:
         futuros = {nombre: grupo.submit(validar_uno, str(ruta)) for nombre, ruta in rutas.items()}
         return {nombre: f.result() for nombre, f in futuros.items()}
 

@@ -75,17 +75,47 @@ def _validador(**opciones) -> Validator:
     return Validator(config=config, **opciones)
 
 
+def _validar(ruta: str, opciones: dict) -> dict:
+    return _validador(**opciones).validate(ruta)
+
+
+#: Prueba → opciones de Validate: la fuente con todas sus celdas; la versión del estudiante, invertida.
+_OPCIONES = {"test_fuente_valida_con_nbgrader": {"validate_all": True}, "test_publicado_en_blanco_no_pasa": {"invert": True}}
+
+
+@pytest.fixture(scope="module")
+def validados(request):
+    """``{(prueba, ruta): resultado de Validate}`` de las pruebas de este módulo seleccionadas en la sesión,
+    en paralelo (cada Validate arranca su núcleo y ejecuta el cuaderno entero)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import corpus
+
+    trabajos = {(i.originalname, str(i.callspec.params["ruta"])) for i in request.session.items
+                if i.module is request.module and i.originalname in _OPCIONES}
+    with ProcessPoolExecutor(max_workers=corpus.procesos()) as grupo:
+        futuros = {clave: grupo.submit(_validar, clave[1], _OPCIONES[clave[0]]) for clave in sorted(trabajos)}
+        # Lo que falle (p. ej. un núcleo que no arranca) falla solo en su prueba.
+        return {clave: f.exception() or f.result() for clave, f in futuros.items()}
+
+
+def _resultado(validados: dict, clave: tuple) -> dict:
+    if isinstance(validados[clave], BaseException):
+        raise validados[clave]
+    return validados[clave]
+
+
 @pytest.mark.parametrize("ruta", FUENTES, ids=lambda p: p.parent.name)
-def test_fuente_valida_con_nbgrader(ruta):
+def test_fuente_valida_con_nbgrader(validados, ruta):
     """La fuente (con soluciones) pasa todas sus pruebas, sin errores ni stderr en ninguna celda."""
-    resultado = _validador(validate_all=True).validate(str(ruta))
+    resultado = _resultado(validados, ("test_fuente_valida_con_nbgrader", str(ruta)))
     assert resultado == {}, resultado
 
 
 @pytest.mark.parametrize("ruta", PUBLICADOS, ids=lambda p: p.parent.name)
-def test_publicado_en_blanco_no_pasa(ruta):
+def test_publicado_en_blanco_no_pasa(validados, ruta):
     """Sin resolver, ninguna prueba de la versión del estudiante pasa (validate --invert)."""
-    resultado = _validador(invert=True).validate(str(ruta))
+    resultado = _resultado(validados, ("test_publicado_en_blanco_no_pasa", str(ruta)))
     assert "passed" not in resultado, [c["source"][:80] for c in resultado.get("passed", [])]
     assert "changed" not in resultado
 

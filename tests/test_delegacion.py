@@ -22,7 +22,7 @@ from autograder.clase import cuaderno_resuelto
 from autograder.curso import CursoDeCalificacion, meta_nbgrader
 from autograder.reparar import revisar
 import corpus
-from cuadernos import RAIZ
+from cuadernos import ASIGNACIONES, RAIZ
 
 CASOS = corpus.cargar("delegacion")
 
@@ -57,114 +57,109 @@ def test_la_revision_anula_la_solucion_que_delega(caso, tmp_path):
 
 
 # ---------------------------------------------------------------------------------------------
-# Por los tres caminos (un curso, las lecciones del corpus, un estudiante por entrada)
+# Por los tres caminos (las lecciones del corpus, un estudiante por entrada)
 # ---------------------------------------------------------------------------------------------
 LECCIONES = sorted({c.asignacion for c in CASOS})
+API, TERMINAL = "NbGraderAPI.autograde", "nbgrader autograde"
+
+
+def _por_un_camino(camino: str, raiz: str, asignacion: str) -> dict:
+    """Un curso propio con la solución oficial y cada delegación de la lección, calificado por ``camino``;
+    devuelve lo que se comprueba (puntajes, anotación y marca de cada estudiante, revisión de la oficial)."""
+    import json
+
+    from nbgrader.api import Gradebook
+
+    from autograder.exportar import anotacion
+    from autograder.reparar import revision_anotada
+
+    curso = CursoDeCalificacion(Path(raiz))
+    curso.preparar([asignacion])
+    entregas = {"oficial": cuaderno_resuelto(RAIZ, asignacion)} | {c.estudiante: entrega(c) for c in CASOS if c.asignacion == asignacion}
+    for estudiante, nb in entregas.items():
+        ruta = curso.raiz.parent / f"{estudiante}.ipynb"
+        nbformat.write(nb, str(ruta))
+        curso.entregar(estudiante, asignacion, ruta)
+    fallas = []
+    if camino == API:
+        for estudiante in entregas:
+            resultado = curso.calificar(asignacion, estudiante)
+            if not resultado["success"]:
+                fallas.append(f"{estudiante}: {resultado.get('error')}")
+    else:
+        entorno = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
+        proceso = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", asignacion, "--force"], cwd=curso.raiz,
+                                 env=entorno, capture_output=True, text=True, timeout=900)
+        if proceso.returncode:
+            fallas.append(proceso.stderr[-3000:])
+    datos = {"fallas": fallas, "puntajes": {}, "anotaciones": {}}
+    with Gradebook(f"sqlite:///{curso.raiz / 'gradebook.db'}") as gb:
+        for estudiante in entregas:
+            try:
+                envio = gb.find_submission_notebook(asignacion, asignacion, estudiante)
+            except Exception as error:  # noqa: BLE001 - la falla se reporta en la prueba
+                datos["fallas"].append(f"{estudiante}: {error}")
+                continue
+            datos["puntajes"][estudiante] = {g.name: float(g.score) for g in envio.grades}
+            datos["anotaciones"][estudiante] = (*anotacion(envio), envio.flagged)
+    calificado = curso.raiz / "autograded" / "oficial" / asignacion / f"{asignacion}.ipynb"
+    datos["revision_oficial"] = revision_anotada(json.loads(calificado.read_text(encoding="utf-8"))) if calificado.exists() else None
+    return datos
 
 
 @pytest.fixture(scope="module")
-def curso(tmp_path_factory):
-    raiz = tmp_path_factory.mktemp("delegacion") / "curso"
-    curso = CursoDeCalificacion(raiz)
-    curso.preparar(LECCIONES)
-    for asignacion in LECCIONES:
-        oficial = tmp_path_factory.mktemp("oficial") / f"{asignacion}.ipynb"
-        nbformat.write(cuaderno_resuelto(RAIZ, asignacion), str(oficial))
-        curso.entregar("oficial", asignacion, oficial)
-    for caso in CASOS:
-        ruta = tmp_path_factory.mktemp("caso") / f"{caso.asignacion}.ipynb"
-        nbformat.write(entrega(caso), str(ruta))
-        curso.entregar(caso.estudiante, caso.asignacion, ruta)
-    return curso
+def caminos(tmp_path_factory):
+    """``{(camino, asignacion): datos}``: cada lección por cada camino en su propio curso, todos a la vez en paralelo
+    (cada camino es secuencial por dentro; un curso propio por lección evita escribir a la vez en un gradebook)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    trabajos = [(API, a) for a in ASIGNACIONES] + [(TERMINAL, a) for a in LECCIONES]
+    with ProcessPoolExecutor(max_workers=corpus.procesos()) as grupo:
+        futuros = {(camino, a): grupo.submit(_por_un_camino, camino, str(tmp_path_factory.mktemp(f"curso{a[:2]}") / "curso"), a)
+                   for camino, a in trabajos}
+        return {clave: f.result() for clave, f in futuros.items()}
 
 
-def _puntajes_gradebook(curso: CursoDeCalificacion, asignacion: str, estudiante: str) -> dict[str, float]:
-    return {g: v[0] for g, v in curso.puntajes(asignacion, estudiante).items()}
+def _comprobar(datos: dict, asignacion: str, camino: str) -> None:
+    from autograder.calificar import ejercicios_de
 
-
-def _comprobar(puntajes: dict[str, dict[str, float]], maximos: dict[str, float], asignacion: str, camino: str) -> None:
-    assert puntajes["oficial"] == maximos, f"{camino}: la solución oficial perdió puntos"
+    assert not datos["fallas"], f"{camino}: " + "\n".join(datos["fallas"])
+    maximos = ejercicios_de(RAIZ, asignacion)
+    assert datos["puntajes"]["oficial"] == maximos, f"{camino}: la solución oficial perdió puntos"
     for caso in (c for c in CASOS if c.asignacion == asignacion):
         esperado = {**maximos, caso.prueba: 0.0}
-        assert puntajes[caso.estudiante] == esperado, f"{camino}: {caso}"
+        assert datos["puntajes"][caso.estudiante] == esperado, f"{camino}: {caso}"
 
 
 @pytest.mark.parametrize("asignacion", LECCIONES)
-def test_nbgrader_api_autograde(curso, asignacion):
-    from autograder.calificar import ejercicios_de
-
-    puntajes = {}
-    for estudiante in ["oficial", *(c.estudiante for c in CASOS if c.asignacion == asignacion)]:
-        resultado = curso.calificar(asignacion, estudiante)
-        assert resultado["success"], resultado.get("error")
-        puntajes[estudiante] = _puntajes_gradebook(curso, asignacion, estudiante)
-    _comprobar(puntajes, ejercicios_de(RAIZ, asignacion), asignacion, "NbGraderAPI.autograde")
+def test_nbgrader_api_autograde(caminos, asignacion):
+    _comprobar(caminos[API, asignacion], asignacion, API)
 
 
 @pytest.mark.parametrize("asignacion", LECCIONES)
-def test_nbgrader_autograde_en_la_terminal(curso, asignacion):
-    from nbgrader.api import Gradebook
-
-    from autograder.calificar import ejercicios_de
-    from autograder.exportar import anotacion
-
-    estudiantes = ["oficial", *(c.estudiante for c in CASOS if c.asignacion == asignacion)]
-    with Gradebook(f"sqlite:///{curso.raiz / 'gradebook.db'}") as gb:  # lo que anotó el camino anterior no cuenta aquí
-        for estudiante in estudiantes:
-            envio = gb.find_submission_notebook(asignacion, asignacion, estudiante)
-            envio.flagged = False
-            for comentario in envio.comments:
-                comentario.manual_comment = None
-        gb.db.commit()
-    entorno = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
-    proceso = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", asignacion, "--force"], cwd=curso.raiz,
-                             env=entorno, capture_output=True, text=True, timeout=900)
-    assert proceso.returncode == 0, proceso.stderr[-3000:]
-    puntajes = {e: _puntajes_gradebook(curso, asignacion, e) for e in estudiantes}
-    _comprobar(puntajes, ejercicios_de(RAIZ, asignacion), asignacion, "nbgrader autograde")
-    with Gradebook(f"sqlite:///{curso.raiz / 'gradebook.db'}") as gb:
-        for caso in (c for c in CASOS if c.asignacion == asignacion):
-            envio = gb.find_submission_notebook(asignacion, asignacion, caso.estudiante)
-            estado, observaciones = anotacion(envio)
-            assert envio.flagged and estado == "solución que delega en el curso"
-            assert any(caso.llamada in o for o in observaciones), observaciones
-        oficial = gb.find_submission_notebook(asignacion, asignacion, "oficial")
-        assert anotacion(oficial) == ("calificada", []) and not oficial.flagged
+def test_nbgrader_autograde_en_la_terminal(caminos, asignacion):
+    datos = caminos[TERMINAL, asignacion]
+    _comprobar(datos, asignacion, TERMINAL)
+    for caso in (c for c in CASOS if c.asignacion == asignacion):
+        estado, observaciones, marcada = datos["anotaciones"][caso.estudiante]
+        assert marcada and estado == "solución que delega en el curso"
+        assert any(caso.llamada in o for o in observaciones), observaciones
+    estado, observaciones, marcada = datos["anotaciones"]["oficial"]
+    assert (estado, observaciones) == ("calificada", []) and not marcada
 
 
 # ---------------------------------------------------------------------------------------------
 # La solución oficial de cada lección: calificada, sin observaciones, con todos los puntos
 # ---------------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def todas(tmp_path_factory):
-    from autograder.curso import asignaciones
-
-    raiz = tmp_path_factory.mktemp("oficiales") / "curso"
-    curso = CursoDeCalificacion(raiz)
-    curso.preparar(asignaciones())
-    for asignacion in asignaciones():
-        ruta = tmp_path_factory.mktemp("oficial") / f"{asignacion}.ipynb"
-        nbformat.write(cuaderno_resuelto(RAIZ, asignacion), str(ruta))
-        curso.entregar("oficial", asignacion, ruta)
-    return curso
-
-
-@pytest.mark.parametrize("asignacion", sorted(p.name for p in (RAIZ / "source").iterdir() if p.is_dir()))
-def test_solucion_oficial_calificada_sin_observaciones(todas, asignacion):
-    """Por ``NbGraderAPI.autograde`` (el botón de Formgrader), con la revisión como preprocesador de nbgrader."""
-    import json
-
-    from nbgrader.api import Gradebook
-
+@pytest.mark.parametrize("asignacion", ASIGNACIONES)
+def test_solucion_oficial_calificada_sin_observaciones(caminos, asignacion):
+    """Por ``NbGraderAPI.autograde`` (el botón de Formgrader), con la revisión como preprocesador de nbgrader
+    (la misma calificación de la oficial que usa ``test_nbgrader_api_autograde``)."""
     from autograder.calificar import ejercicios_de
-    from autograder.exportar import anotacion
-    from autograder.reparar import revision_anotada
 
-    resultado = todas.calificar(asignacion, "oficial")
-    assert resultado["success"], resultado.get("error")
-    assert _puntajes_gradebook(todas, asignacion, "oficial") == ejercicios_de(RAIZ, asignacion)
-    calificado = todas.raiz / "autograded" / "oficial" / asignacion / f"{asignacion}.ipynb"
-    assert revision_anotada(json.loads(calificado.read_text(encoding="utf-8"))) == (set(), [])
-    with Gradebook(f"sqlite:///{todas.raiz / 'gradebook.db'}") as gb:
-        envio = gb.find_submission_notebook(asignacion, asignacion, "oficial")
-        assert anotacion(envio) == ("calificada", []) and not envio.flagged
+    datos = caminos[API, asignacion]
+    assert not [f for f in datos["fallas"] if f.startswith("oficial:")], datos["fallas"]
+    assert datos["puntajes"]["oficial"] == ejercicios_de(RAIZ, asignacion)
+    assert datos["revision_oficial"] == (set(), [])
+    estado, observaciones, marcada = datos["anotaciones"]["oficial"]
+    assert (estado, observaciones) == ("calificada", []) and not marcada

@@ -12,12 +12,12 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder.exportar import anotacion, exportar
-from clase_calificada import ASIGNACION, CASOS, NOMBRES, curso_calificado
+from clase_calificada import ASIGNACION, CASOS, NOMBRES
 
 
-@pytest.fixture(scope="module")
-def calificado(tmp_path_factory):
-    return curso_calificado(tmp_path_factory.mktemp("exportar") / "curso")
+@pytest.fixture
+def calificado(clase_calificada):
+    return clase_calificada
 
 
 def _gradebook(curso):

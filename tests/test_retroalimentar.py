@@ -11,7 +11,7 @@ import pytest
 from autograder.curso import meta_nbgrader
 from autograder.preprocesadores import quitar_pruebas_ocultas
 from autograder.retroalimentar import retroalimentar
-from clase_calificada import ASIGNACION, CASOS, curso_calificado
+from clase_calificada import ASIGNACION, CASOS
 from cuadernos import RAIZ
 
 
@@ -35,10 +35,9 @@ def _texto(pagina: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", pagina))
 
 
-@pytest.fixture(scope="module")
-def curso(tmp_path_factory):
-    curso, _ = curso_calificado(tmp_path_factory.mktemp("retro") / "curso")
-    return curso
+@pytest.fixture
+def curso(clase_calificada):
+    return clase_calificada[0]
 
 
 def _sin_pruebas_ocultas(paginas) -> None:

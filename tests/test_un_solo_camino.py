@@ -38,9 +38,18 @@ def _puntajes(raiz: Path, estudiantes) -> dict[str, tuple]:
         return salida
 
 
+def _por_formgrader(raiz: str) -> dict[str, bool]:
+    """El «Autograde» de Formgrader (``NbGraderAPI.autograde``) sobre cada entrega de la copia ``raiz``: ``{estudiante: éxito}``."""
+    curso = CursoDeCalificacion(Path(raiz), origen=Path(raiz), Execute={"timeout": 20})
+    return {estudiante: bool(curso.calificar(ASIGNACION, estudiante)["success"]) for estudiante in CASOS}
+
+
 @pytest.fixture(scope="module")
 def cursos(tmp_path_factory):
-    """Tres copias idénticas del curso con la clase entregada; la primera se califica con ``calificar``."""
+    """Tres copias idénticas del curso con la clase entregada, calificadas a la vez (cada una en su carpeta y su
+    gradebook): la base con ``calificar``, otra con Formgrader y otra con ``nbgrader autograde`` en la terminal."""
+    from concurrent.futures import ProcessPoolExecutor
+
     base = tmp_path_factory.mktemp("camino") / "base"
     curso = CursoDeCalificacion(base)
     curso.preparar([ASIGNACION])
@@ -52,22 +61,27 @@ def cursos(tmp_path_factory):
     for camino in ("formgrader", "terminal"):
         copias[camino] = base.parent / camino
         shutil.copytree(base, copias[camino])
-    calificar(base, ASIGNACION, trabajadores=2, limites=Limites(celda=20, cuaderno=120))
-    return base, copias
+    entorno = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
+    terminal = subprocess.Popen([sys.executable, "-m", "nbgrader", "autograde", ASIGNACION, "--force", "--Execute.timeout=20"],
+                                cwd=copias["terminal"], env=entorno, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with ProcessPoolExecutor(max_workers=1) as grupo:
+        formgrader = grupo.submit(_por_formgrader, str(copias["formgrader"]))
+        calificar(base, ASIGNACION, trabajadores=2, limites=Limites(celda=20, cuaderno=120))
+        exitos = formgrader.result()
+    try:
+        _, errores = terminal.communicate(timeout=900)
+    finally:
+        terminal.kill()
+    return base, copias, exitos, (terminal.returncode, errores)
 
 
 def test_formgrader_califica_igual_que_calificar(cursos):
-    base, copias = cursos
-    curso = CursoDeCalificacion(copias["formgrader"], origen=copias["formgrader"], Execute={"timeout": 20})
-    for estudiante in CASOS:
-        assert curso.calificar(ASIGNACION, estudiante)["success"], estudiante
+    base, copias, exitos, _ = cursos
+    assert exitos == dict.fromkeys(CASOS, True), exitos
     assert _puntajes(copias["formgrader"], CASOS) == _puntajes(base, CASOS)
 
 
 def test_nbgrader_autograde_califica_igual_que_calificar(cursos):
-    base, copias = cursos
-    entorno = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
-    proceso = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", ASIGNACION, "--force", "--Execute.timeout=20"],
-                             cwd=copias["terminal"], env=entorno, capture_output=True, text=True, timeout=900)
-    assert proceso.returncode == 0, proceso.stderr[-3000:]
+    base, copias, _, (codigo, errores) = cursos
+    assert codigo == 0, errores[-3000:]
     assert _puntajes(copias["terminal"], CASOS) == _puntajes(base, CASOS)

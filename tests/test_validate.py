@@ -12,20 +12,43 @@ from cuadernos import ASIGNACIONES, RAIZ, celdas_calificadas, leer
 MUTANTES = corpus.cargar("mutante")
 
 
+@pytest.fixture(scope="module")
+def resueltos(tmp_path_factory):
+    """``{asignacion: (celdas fallidas, segundos)}``: Validate del cuaderno resuelto de cada lección, uno tras otro
+    (sin nada más en paralelo: los tiempos se comparan entre lecciones)."""
+    import time
+
+    carpeta = tmp_path_factory.mktemp("resueltos")
+    salida = {}
+    for asignacion in ASIGNACIONES:
+        ruta = carpeta / f"{asignacion}.ipynb"
+        nbformat.write(corpus.cuaderno_de(None, asignacion), str(ruta))
+        inicio = time.perf_counter()
+        fallas = corpus.validar_uno(str(ruta))
+        salida[asignacion] = (fallas, time.perf_counter() - inicio)
+    return salida
+
+
 @pytest.mark.lento
-@pytest.mark.parametrize("asignacion", [pytest.param(a, marks=pytest.mark.xdist_group(a)) for a in ASIGNACIONES])
+@pytest.mark.parametrize("asignacion", ASIGNACIONES)
+def test_validate_aprueba_el_cuaderno_resuelto(resueltos, asignacion):
+    fallas, _ = resueltos[asignacion]
+    assert fallas == [], f"Validate reporta fallas en el cuaderno resuelto: {fallas}"
+
+
+@pytest.mark.lento
+@pytest.mark.parametrize("asignacion", [pytest.param(a, marks=pytest.mark.xdist_group(f"validate-{a}")) for a in ASIGNACIONES])
 def test_validate_de_cada_mutante(asignacion, tmp_path):
-    """El cuaderno resuelto pasa Validate, el de blanco falla en cada celda calificada; se anota qué
-    mutantes detecta Validate (el resumen de la sesión da la cuenta)."""
+    """El cuaderno en blanco falla en cada celda calificada (el resuelto lo comprueba
+    ``test_validate_aprueba_el_cuaderno_resuelto``); se anota qué mutantes detecta Validate (el resumen de la sesión da la cuenta)."""
     mutantes = [m for m in MUTANTES if m.asignacion == asignacion]
     publicado = RAIZ / "release" / asignacion / f"{asignacion}.ipynb"
-    cuadernos = {"resuelto": corpus.cuaderno_de(None, asignacion), "en_blanco": nbformat.read(str(publicado), as_version=4)}
+    cuadernos = {"en_blanco": nbformat.read(str(publicado), as_version=4)}
     cuadernos |= {m.estudiante: corpus.cuaderno_de(m, asignacion) for m in mutantes}
     fallas = corpus.validar_cuadernos(cuadernos, tmp_path)
     corpus.guardar(f"{asignacion}.validate", {
         str(m): {"ejercicio": m.prueba, "fallas": fallas[m.estudiante]} for m in mutantes
     })
-    assert fallas["resuelto"] == [], f"Validate reporta fallas en el cuaderno resuelto: {fallas['resuelto']}"
     assert fallas["en_blanco"] == sorted(celdas_calificadas(leer(publicado))), fallas["en_blanco"]
 
 
@@ -62,19 +85,12 @@ def test_validate_del_lab_espera_la_salida_con_la_maquina_cargada(tmp_path, monk
 
 
 @pytest.mark.lento
-def test_validate_de_la_leccion_09_cuesta_como_las_demas(tmp_path):
+def test_validate_de_la_leccion_09_cuesta_como_las_demas(resueltos):
     """El botón Validate de la lección 09 (la de los modelos entrenados) no hace esperar más que el de las demás:
     se mide el cuaderno resuelto de cada lección, uno tras otro, y se compara contra la mediana de las otras."""
     import statistics
-    import time
 
-    segundos = {}
-    for asignacion in ASIGNACIONES:
-        ruta = tmp_path / f"{asignacion}.ipynb"
-        nbformat.write(corpus.cuaderno_de(None, asignacion), str(ruta))
-        inicio = time.perf_counter()
-        assert corpus.validar_uno(str(ruta)) == [], asignacion
-        segundos[asignacion] = time.perf_counter() - inicio
+    segundos = {a: s for a, (_, s) in resueltos.items()}
     nueve = segundos.pop("09_aplicaciones")
     cociente = nueve / statistics.median(segundos.values())
     corpus.guardar("09_aplicaciones.tiempo_validate", {"segundos": nueve, "mediana_demas": statistics.median(segundos.values()),
