@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import re
 
 import numpy as np
@@ -76,7 +77,10 @@ def figuras() -> dict[str, Figure]:
     for nombre, fabrica in CASOS.items():
         fig = fabrica()
         fig.canvas.draw()
-        fig.savefig(CAPTURAS / f"{nombre}.png", dpi=100)
+        # Escrito aparte y renombrado: otro proceso de xdist puede estar leyendo la misma captura.
+        temporal = CAPTURAS / f".{nombre}.{os.getpid()}.png"
+        fig.savefig(temporal, dpi=100)
+        os.replace(temporal, CAPTURAS / f"{nombre}.png")
         salida[nombre] = fig
     return salida
 
