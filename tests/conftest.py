@@ -91,6 +91,7 @@ def _cuenta(n: int, total: int) -> str:
 def pytest_terminal_summary(terminalreporter):
     """Resumen de los corpus: mutantes, equivalentes, delegaciones, Validate y pistas."""
     from corpus import leer_guardados
+    from cuadernos import CUESTIONARIO
 
     calificadas, validadas = leer_guardados("calificacion"), leer_guardados("validate")
     tiempo = leer_guardados("tiempo_validate").get("09_aplicaciones")
@@ -127,7 +128,7 @@ def pytest_terminal_summary(terminalreporter):
     if validadas:
         todos = {k: v for d in validadas.values() for k, v in d.items()}
         # Una respuesta equivocada del cuestionario solo se reconoce con la clave, que no viaja con el estudiante.
-        preguntas = {k for k, v in todos.items() if v["ejercicio"].startswith("cuestionario_")}
+        preguntas = {k for k, v in todos.items() if v["ejercicio"].startswith(CUESTIONARIO)}
         casos = {k: v for k, v in todos.items() if k not in preguntas}
         detectados = [k for k, v in casos.items() if v["fallas"]]
         escribir(f"mutantes que Validate detecta: {_cuenta(len(detectados), len(casos))} "

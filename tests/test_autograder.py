@@ -21,7 +21,7 @@ from autograder.importar import empaquetar, identificador, importar
 from autograder.nucleo import diagnostico
 from autograder.retroalimentar import retroalimentar
 from requisitos import saltar_o_fallar
-from cuadernos import ASIGNACIONES, RAIZ, celdas_calificadas, leer, meta
+from cuadernos import ASIGNACIONES, CUESTIONARIO, RAIZ, celdas_calificadas, leer, meta
 
 ASIGNACION = ASIGNACIONES[0]
 LIMITES = Limites(celda=5, cuaderno=60, memoria_mib=1024, salida=20_000)
@@ -128,9 +128,9 @@ def test_mensajes_en_espanol_de_las_pruebas(curso):
     blanco = curso["por_caso"]["en_blanco"]
     # Un ejercicio sin resolver dice qué función falta; una pregunta sin responder pide una opción válida.
     for prueba, mensaje in blanco.mensajes.items():
-        assert ("todavía no tiene una respuesta válida" if prueba.startswith("cuestionario_") else "NotImplementedError") in mensaje, (
+        assert ("todavía no tiene una respuesta válida" if prueba.startswith(CUESTIONARIO) else "NotImplementedError") in mensaje, (
             prueba, mensaje)
-    assert any(p.startswith("cuestionario_") for p in blanco.mensajes)
+    assert any(p.startswith(CUESTIONARIO) for p in blanco.mensajes)
     tipico = curso["por_caso"]["error_tipico"]
     assert "AssertionError" in next(iter(tipico.mensajes.values()))
 

@@ -243,8 +243,8 @@ def _correr_oraculo(paquete: Path) -> dict:
 def test_la_tabla_cubre_los_45_ejercicios():
     from cuadernos import FUENTES, ejercicios, leer
 
-    # Las preguntas de los cuestionarios no tienen función que responder: su clave vive en autograder/ (no se distribuye).
-    todos = [e for ruta in FUENTES for e in ejercicios(leer(ruta)) if not e.startswith("cuestionario_")]
+    # ejercicios() ya deja fuera las preguntas de los cuestionarios: no tienen función; su clave vive en autograder/.
+    todos = [e for ruta in FUENTES for e in ejercicios(leer(ruta))]
     tabla = _tabla()
     assert len(todos) == 45 and sorted(tabla) == sorted(todos)
     for ejercicio, (referencia, entradas) in tabla.items():
