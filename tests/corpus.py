@@ -7,6 +7,7 @@ import os
 import tempfile
 import tomllib
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from autograder.curso import meta_nbgrader
 from cuadernos import RAIZ
 
 __all__ = ["Caso", "TIPOS", "GENERICO", "RESULTADOS", "cargar", "cuaderno_de", "procesos", "calificar_leccion",
-           "validar_uno", "validar_cuadernos", "guardar", "leer_guardados"]
+           "sockets_propios", "validar", "validar_uno", "validar_cuadernos", "guardar", "leer_guardados"]
 
 #: Tipo de caso → carpeta de su corpus (``<asignacion>.toml`` con una tabla por caso).
 TIPOS = {
@@ -129,18 +130,37 @@ def calificar_leccion(asignacion: str, casos: list[Caso], carpeta: Path, trabaja
 # ---------------------------------------------------------------------------------------------
 # Validate: las pruebas visibles de la versión del estudiante, como el botón de nbgrader
 # ---------------------------------------------------------------------------------------------
-def validar_uno(ruta: str) -> list[str]:
-    """grade_id de las celdas de prueba que Validate de nbgrader reporta como fallidas en ``ruta``."""
+@contextmanager
+def sockets_propios():
+    """La configuración de ``KernelManager`` para que el núcleo hable por IPC en una carpeta propia (se borra al salir).
+
+    Por TCP, dos procesos que arrancan núcleos a la vez pueden elegir el mismo puerto, y el núcleo
+    muere al arrancar («Kernel died before replying to kernel_info»).
+    """
+    with tempfile.TemporaryDirectory(prefix="nbk-") as carpeta:
+        yield {"transport": "ipc", "ip": f"{carpeta}/k"}
+
+
+def validar(ruta: str, **opciones) -> dict:
+    """Lo que Validate de nbgrader devuelve para ``ruta`` con la configuración del curso (``opciones``: ``invert``, ``validate_all``…).
+
+    Con la máquina cargada la salida de una celda puede tardar más que los 4 s de IOPub que nbgrader
+    espera por omisión.
+    """
     from nbgrader.validator import Validator
 
     from autograder.curso import cargar_configuracion
 
-    # La configuración del curso, como la lee Validate en JupyterLab; con la máquina cargada la
-    # salida de una celda puede tardar más que los 4 s de IOPub que nbgrader espera por omisión.
-    config = cargar_configuracion(RAIZ, Execute={"iopub_timeout": 60, "timeout": 120})
+    with sockets_propios() as sockets:
+        config = cargar_configuracion(RAIZ, Execute={"iopub_timeout": 60, "timeout": 120}, KernelManager=sockets)
+        return Validator(config=config, **opciones).validate(ruta)
+
+
+def validar_uno(ruta: str) -> list[str]:
+    """grade_id de las celdas de prueba que Validate de nbgrader reporta como fallidas en ``ruta``."""
     fuentes = {c.source.strip(): meta_nbgrader(c)["grade_id"]
                for c in nbformat.read(ruta, as_version=4).cells if meta_nbgrader(c).get("grade")}
-    resultado = Validator(config=config).validate(ruta)
+    resultado = validar(ruta)
     otros = [f"<{clave}>" for clave in ("changed", "type_changed") if resultado.get(clave)]
     return otros + sorted(fuentes.get(f["source"], "<?>") for f in resultado.get("failed", []))
 

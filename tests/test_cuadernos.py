@@ -6,9 +6,7 @@ import re
 
 import nbformat
 import pytest
-from nbgrader.validator import Validator
 
-from autograder.curso import cargar_configuracion
 from cuadernos import ASIGNACIONES, FUENTES, PUBLICADOS, RAIZ, celdas_calificadas, ejercicios, leer, meta
 
 TODOS = FUENTES + PUBLICADOS
@@ -70,15 +68,6 @@ def test_fuente_sin_atajos(ruta):
             assert "sys.path" not in celda.source and "!pip" not in celda.source and "%pip" not in celda.source
 
 
-def _validador(**opciones) -> Validator:
-    config = cargar_configuracion(RAIZ)
-    return Validator(config=config, **opciones)
-
-
-def _validar(ruta: str, opciones: dict) -> dict:
-    return _validador(**opciones).validate(ruta)
-
-
 #: Prueba → opciones de Validate: la fuente con todas sus celdas; la versión del estudiante, invertida.
 _OPCIONES = {"test_fuente_valida_con_nbgrader": {"validate_all": True}, "test_publicado_en_blanco_no_pasa": {"invert": True}}
 
@@ -94,7 +83,7 @@ def validados(request):
     trabajos = {(i.originalname, str(i.callspec.params["ruta"])) for i in request.session.items
                 if i.module is request.module and i.originalname in _OPCIONES}
     with ProcessPoolExecutor(max_workers=corpus.procesos()) as grupo:
-        futuros = {clave: grupo.submit(_validar, clave[1], _OPCIONES[clave[0]]) for clave in sorted(trabajos)}
+        futuros = {clave: grupo.submit(corpus.validar, clave[1], **_OPCIONES[clave[0]]) for clave in sorted(trabajos)}
         # Lo que falle (p. ej. un núcleo que no arranca) falla solo en su prueba.
         return {clave: f.exception() or f.result() for clave, f in futuros.items()}
 

@@ -100,11 +100,15 @@ def test_en_jupyter_el_error_muestra_el_mensaje_sin_los_marcos_del_curso():
 
     import nbformat
     from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    import corpus
 
     celdas = ["import numpy as np\nfrom course.pruebas import comprobar_cercano",
               "comprobar_cercano(np.ones(2), np.zeros(2), 'h_t', pista='revisa h.')"]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in celdas])
-    NotebookClient(nb, allow_errors=True, kernel_name="python3").execute()
+    with corpus.sockets_propios() as sockets:
+        NotebookClient(nb, allow_errors=True, kernel_name="python3", config=Config(KernelManager=sockets)).execute()
     (error,) = [o for o in nb.cells[1].outputs if o.output_type == "error"]
     texto = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(error.traceback))
     assert error.ename == "AssertionError" and "pruebas.py" not in texto

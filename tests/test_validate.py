@@ -96,3 +96,15 @@ def test_validate_de_la_leccion_09_cuesta_como_las_demas(resueltos):
     corpus.guardar("09_aplicaciones.tiempo_validate", {"segundos": nueve, "mediana_demas": statistics.median(segundos.values()),
                                                        "cociente": cociente})
     assert cociente <= 3, f"Validate de la lección 09 tarda {cociente:.1f} veces la mediana de las demás"
+
+
+@pytest.mark.parametrize("transporte, fallan", [("ipc", []), ("tcp", ["transporte"])])
+def test_validate_de_las_pruebas_arranca_el_nucleo_por_ipc(tmp_path, transporte, fallan):
+    """Los núcleos de Validate en las pruebas no compiten por puertos TCP con los de otros procesos."""
+    celda = nbformat.v4.new_code_cell(
+        f"from ipykernel.kernelapp import IPKernelApp\nassert IPKernelApp.instance().transport == {transporte!r}")
+    celda.metadata["nbgrader"] = {"grade": True, "grade_id": "transporte", "points": 1, "solution": False,
+                                  "locked": True, "schema_version": 3}
+    ruta = tmp_path / "transporte.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[celda]), str(ruta))
+    assert corpus.validar_uno(str(ruta)) == fallan
