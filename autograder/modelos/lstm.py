@@ -97,7 +97,7 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     escala[ns:] = 1.0
     W_todo = np.concatenate([W, b], axis=1) * escala  # actúa sobre [h_{t-1}; x_t; 1]
     # Con OpenBLAS, varios productos de ≤ RENGLONES_POR_PRODUCTO renglones tardan menos que uno solo.
-    cortes = list(range(0, R, RENGLONES_POR_PRODUCTO)) + [R]
+    cortes = sorted({*range(0, R, RENGLONES_POR_PRODUCTO), ns, R})  # C̃ empieza un bloque: va en otro lugar de B
     tramos = [(np.ascontiguousarray(W_todo[i:j]), slice(i, j)) for i, j in zip(cortes, cortes[1:])]
     # Z[t] = [h_{t-1}; x_t; 1]: un solo producto por paso da todas las compuertas con su entrada y
     # su sesgo, sin sumas aparte; h_t se escribe directo en Z[t+1] y de ahí lo lee el paso siguiente.
@@ -105,20 +105,21 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     Z[0, :n_h] = h0
     Z[:T, n_h:n_h + n_x] = x.transpose(2, 0, 1)
     Z[:, n_h + n_x] = 1.0
-    # B[t] = [compuertas ya activadas del paso t; C_{t-1}]. Con C_{t-1} justo después de C̃,
-    # f⊙C_{t-1} e i⊙C̃ salen de UNA multiplicación: [f; i] por la vista [C_{t-1}; C̃] (paso negativo).
+    # B[t] = [compuertas sigmoides del paso t; C_{t-1}; C̃]. Con C_{t-1} justo antes de C̃,
+    # f⊙C_{t-1} e i⊙C̃ salen de UNA multiplicación de [f; i] por [C_{t-1}; C̃], dos bloques contiguos.
     # Sin guardar, dos arreglos se turnan (el paso t escribe C_t en el otro) y sirven a todos los pasos.
     B = np.empty((T + 1 if guardar else 2, R + n_h, m), dtype=dtype)
-    B[0, R:] = 0.0 if C0 is None else C0
+    B[0, ns:R] = 0.0 if C0 is None else C0
     TC = np.empty((T if guardar else 1, n_h, m), dtype=dtype)  # tanh(C_t)
-    P = np.empty((2, n_h, m), dtype=dtype)
+    P = np.empty((2 * n_h, m), dtype=dtype)
     ks = o0 if mirilla else ns  # con mirillas, o espera a C_t
+    # Renglón de W → renglón de B: las compuertas sigmoides quedan en su lugar y C̃ se recorre n_h.
+    destinos = [slice(k.start + n_h * (k.start >= ns), k.stop + n_h * (k.start >= ns)) for _, k in tramos]
 
     def vistas(a, siguiente):
         """Vistas del paso que escribe sus compuertas en ``a`` y C_t en ``siguiente``."""
-        partes = a.reshape(-1, n_h, m)
-        return ([(w, a[k]) for w, k in tramos], a[:R], a[:ks], partes[:2], partes[:-3:-1], a[R:], siguiente[R:],
-                a[:n_h], a[ns:R], a[o0:ns], a[:o0])
+        return ([(w, a[k]) for (w, _), k in zip(tramos, destinos)], a[:ns], a[:ks], a[:2 * n_h], a[ns:], a[ns:R],
+                siguiente[ns:R], a[:n_h], a[R:], a[o0:ns], a[:o0])
 
     # Vistas de cada paso hechas antes del ciclo: dentro solo quedan las operaciones.
     if guardar:
@@ -128,8 +129,8 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
         por_paso = [turnos[t % 2] for t in range(T)]
     pasos = zip(Z[:T], Z[1:, :n_h], TC if guardar else [TC[0]] * T, por_paso)
     dot, tanh, multiply, add, subtract = np.dot, np.tanh, np.multiply, np.add, np.subtract
-    medio = dtype.type(0.5)
-    P_f, P_i = P
+    medio = np.array(0.5, dtype=dtype)  # arreglo de 0 dimensiones: numpy lo despacha más rápido que un escalar
+    P_f, P_i = P[:n_h], P[n_h:]
     if mirilla:
         V_fi = np.ascontiguousarray(0.5 * p["V"][:2 * n_h])
         V_o = np.ascontiguousarray(0.5 * p["V"][2 * n_h:])
@@ -143,6 +144,7 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
             tanh(g, g)
         else:
             tanh(a, a)
+            tanh(g, g)
         multiply(s, medio, s)
         add(s, medio, s)
         if acoplada:
@@ -162,7 +164,7 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     H = Z[1:, :n_h].transpose(1, 2, 0)
     if not guardar:
         return H, None
-    return H, {"Z": Z, "A": B[:T, :R], "Cs": B[:, R:], "TC": TC, "variante": variante}
+    return H, {"Z": Z, "A": B[:T, :ns], "G": B[:T, R:], "Cs": B[:, ns:R], "TC": TC, "variante": variante}
 
 
 #: Números por arreglo de un bloque de tiempo en :func:`atras` (n_h·m por paso): el bloque cabe en la caché.
@@ -180,7 +182,7 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
     pesos y ∂L/∂x con un producto por bloque, reutilizando los mismos arreglos.
     """
     variante = cache["variante"]
-    Z, A, Cs, TC = cache["Z"], cache["A"], cache["Cs"], cache["TC"]
+    Z, A, G, Cs, TC = cache["Z"], cache["A"], cache["G"], cache["Cs"], cache["TC"]
     T, n_h, m = TC.shape
     W = p["W"]
     dtype = W.dtype
@@ -215,7 +217,7 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
         L = min(bk, T - inicio)
         k = slice(inicio, inicio + L)
         po, ko, qa, qg = Po[:L], Ko[:L], Qa[:L], Qg[:L]
-        o, tc, f, g, cp = A[k, o0:ns], TC[k], A[k, :n_h], A[k, ns:], Cs[k]
+        o, tc, f, g, cp = A[k, o0:ns], TC[k], A[k, :n_h], G[k], Cs[k]
         np.subtract(1, o, out=po)
         po *= o
         po *= tc
