@@ -103,7 +103,8 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     # su sesgo, sin sumas aparte; h_t se escribe directo en Z[t+1] y de ahí lo lee el paso siguiente.
     Z = np.empty((T + 1, n_h + n_x + 1, m), dtype=dtype)
     Z[0, :n_h] = h0
-    Z[:T, n_h:n_h + n_x] = x.transpose(2, 0, 1)
+    for i in range(0, n_x, 4):  # por grupos de renglones de x: la copia transpuesta cabe en la caché (la mitad del tiempo)
+        Z[:T, n_h + i:n_h + min(i + 4, n_x)] = x[i:i + 4].transpose(2, 0, 1)
     Z[:, n_h + n_x] = 1.0
     # B[t] = [compuertas sigmoides del paso t; C_{t-1}; C̃]. Con C_{t-1} justo antes de C̃,
     # f⊙C_{t-1} e i⊙C̃ salen de UNA multiplicación de [f; i] por [C_{t-1}; C̃], dos bloques contiguos.
