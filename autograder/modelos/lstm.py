@@ -93,13 +93,16 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     o0 = ns - n_h  # inicio de la compuerta de salida
     mirilla, acoplada = variante == "mirilla", variante == "acoplada"
     # σ(z) = ½ tanh(z/2) + ½: escalamos por ½ los renglones sigmoides para hacer un solo tanh.
-    escala = np.full((R, 1), 0.5, dtype=dtype)
-    escala[ns:] = 1.0
-    W_todo = np.concatenate([W, b], axis=1) * escala  # actúa sobre [h_{t-1}; x_t; 1]
-    # Por dentro C̃ va antes de las sigmoides (ver B), y los renglones se parten en bloques iguales: un
-    # solo matmul apilado hace un producto por bloque, más rápido con OpenBLAS que uno de R renglones.
+    # [W | b] actúa sobre [h_{t-1}; x_t; 1]; por dentro C̃ va antes de las sigmoides (ver B).
+    medio = np.array(0.5, dtype=dtype)  # arreglo de 0 dimensiones: numpy lo despacha más rápido que un escalar
+    W_todo = np.empty((R, W.shape[1] + 1), dtype=dtype)
+    W_todo[:n_h, :-1], W_todo[:n_h, -1:] = W[ns:], b[ns:]
+    np.multiply(W[:ns], medio, out=W_todo[n_h:, :-1])
+    np.multiply(b[:ns], medio, out=W_todo[n_h:, -1:])
+    # Los renglones se parten en bloques iguales: un solo matmul apilado hace un producto por bloque,
+    # más rápido con OpenBLAS que uno de R renglones.
     bloque = RENGLONES_POR_PRODUCTO if R % RENGLONES_POR_PRODUCTO == 0 else R
-    W_bloques = np.concatenate([W_todo[ns:], W_todo[:ns]]).reshape(R // bloque, bloque, -1)
+    W_bloques = W_todo.reshape(R // bloque, bloque, -1)
     # Z[t] = [h_{t-1}; x_t; 1]: un solo producto por paso da todas las compuertas con su entrada y
     # su sesgo, sin sumas aparte; h_t se escribe directo en Z[t+1] y de ahí lo lee el paso siguiente.
     Z = np.empty((T + 1, n_h + n_x + 1, m), dtype=dtype)
@@ -112,7 +115,7 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     # Sin guardar, dos arreglos se turnan (el paso t escribe C_t en el otro) y sirven a todos los pasos.
     B = np.empty((T + 1 if guardar else 2, R + n_h, m), dtype=dtype)
     B[0, :n_h] = 0.0 if C0 is None else C0
-    TC = np.empty((T if guardar else 1, n_h, m), dtype=dtype)  # tanh(C_t)
+    TC = np.empty((T, n_h, m), dtype=dtype) if guardar else None  # tanh(C_t)
     P = np.empty((2 * n_h, m), dtype=dtype)
     ks = o0 if mirilla else ns  # con mirillas, o espera a C_t
     sg = 2 * n_h  # inicio de las sigmoides en B
@@ -128,9 +131,9 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     else:
         turnos = (vistas(B[0], B[1]), vistas(B[1], B[0]))
         por_paso = [turnos[t % 2] for t in range(T)]
-    pasos = zip(Z[:T], Z[1:, :n_h], TC if guardar else [TC[0]] * T, por_paso)
+    # Sin guardar, tanh(C_t) se escribe donde va h_t y ahí mismo se multiplica por o.
+    pasos = zip(Z[:T], Z[1:, :n_h], TC if guardar else Z[1:, :n_h], por_paso)
     matmul, dot, tanh, multiply, add, subtract = np.matmul, np.dot, np.tanh, np.multiply, np.add, np.subtract
-    medio = np.array(0.5, dtype=dtype)  # arreglo de 0 dimensiones: numpy lo despacha más rápido que un escalar
     P_f, P_i = P[:n_h], P[n_h:]
     if mirilla:
         V_fi = np.ascontiguousarray(0.5 * p["V"][:2 * n_h])
