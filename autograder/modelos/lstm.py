@@ -122,12 +122,13 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     B[0, :n_h] = 0.0 if C0 is None else C0
     TC = np.empty((T, n_h, m), dtype=dtype) if guardar else None  # tanh(C_t)
     P = np.empty((2 * n_h, m), dtype=dtype)
-    ks = o0 if mirilla else ns  # con mirillas, o espera a C_t
+    ks = o0 if mirilla else ns  # sigmoides activadas al principio del paso
     sg = 2 * n_h  # inicio de las sigmoides en B
 
     def vistas(a, siguiente):
         """Vistas del paso que escribe sus compuertas en ``a`` y C_t en ``siguiente``."""
-        return (a[n_h:].reshape(W_bloques.shape[0], bloque, m), a[n_h:], a[sg:sg + ks], a[sg:sg + 2 * n_h],
+        # Con mirillas, o espera a C_t: un tanh para C̃, f, i y otro para o.
+        return (a[n_h:].reshape(W_bloques.shape[0], bloque, m), a[n_h:sg + ks], a[sg:sg + ks], a[sg:sg + 2 * n_h],
                 a[:2 * n_h], a[:n_h], siguiente[:n_h], a[sg:sg + n_h], a[n_h:sg], a[sg + o0:], a[sg:sg + o0])
 
     # Vistas de cada paso hechas antes del ciclo: dentro solo quedan las operaciones.
@@ -148,10 +149,7 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
         matmul(W_bloques, z, a_bloques)
         if mirilla:
             a_fi += dot(V_fi, cp, temp)
-            tanh(a_fi, a_fi)
-            tanh(g, g)
-        else:
-            tanh(a, a)
+        tanh(a, a)
         multiply(s, medio, s)
         add(s, medio, s)
         if acoplada:
