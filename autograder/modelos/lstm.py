@@ -112,10 +112,10 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     # su sesgo, sin sumas aparte; h_t se escribe directo en Z[t+1] y de ahí lo lee el paso siguiente.
     Z = np.empty((T + 1, n_h + n_x + 1, m), dtype=dtype)
     Z[0, :n_h] = h0
-    for i in range(0, n_x, 4):  # por grupos de renglones de x: la copia transpuesta cabe en la caché (la mitad del tiempo)
+    for i in range(0, n_x, 4):  # de cuatro en cuatro renglones de x la copia transpuesta cabe en la caché
         Z[:T, n_h + i:n_h + min(i + 4, n_x)] = x[i:i + 4].transpose(2, 0, 1)
     Z[:, n_h + n_x] = 1.0
-    # B[t] = [C_{t-1}; C̃; sigmoides (f, i, o o f, o)] del paso t: C̃ y las sigmoides se activan con un
+    # B[t] = [C_{t-1}; C̃; sigmoides (f, i, o; en la acoplada f, o)] del paso t: C̃ y las sigmoides se activan con un
     # solo tanh, y f⊙C_{t-1}, i⊙C̃ salen de UNA multiplicación de [f; i] por [C_{t-1}; C̃], bloques contiguos.
     # Sin guardar, dos arreglos se turnan (el paso t escribe C_t en el otro) y sirven a todos los pasos.
     B = np.empty((T + 1 if guardar else 2, R + n_h, m), dtype=dtype)
