@@ -11,18 +11,26 @@ sea una sola operación sobre renglones contiguos. Con mirillas, ``V`` (3 n_h, n
 V_f, V_i, V_o: f e i ven C_{t-1} y o ve C_t, es decir
 W_f·[C_{t-1}; h_{t-1}; x_t] = V_f·C_{t-1} + W_f·[h_{t-1}; x_t].
 
-Cada paso hace UN producto matricial: ``[W | b]`` apilados para todas las compuertas sobre
-``[h_{t-1}; x_t; 1]``, así que la entrada y el sesgo entran sin sumas aparte; los ciclos escriben
-en arreglos reservados de antemano (``out=``) y conservan el tipo de los pesos (float32 si lo son).
+Cada paso de :func:`adelante` hace UN producto matricial: ``[W | b]`` apilados para todas las
+compuertas sobre ``[h_{t-1}; x_t; 1]``, así que la entrada y el sesgo entran sin sumas aparte; ese
+producto es un ``matmul`` apilado por bloques de :data:`RENGLONES_POR_PRODUCTO` renglones. Por dentro
+cada paso escribe en ``[C_{t-1}; C̃; sigmoides]``: un solo tanh activa todas las compuertas
+(σ(z) = ½ tanh(z/2) + ½) y f⊙C_{t-1}, i⊙C̃ salen de una sola multiplicación. Los ciclos escriben en
+arreglos reservados de antemano (``out=``), con vistas hechas antes del ciclo, y conservan el tipo de
+los pesos (float32 si lo son).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["ELEMENTOS_POR_BLOQUE", "VARIANTES", "bloques", "iniciar", "desde_compuertas", "a_compuertas", "adelante", "atras"]
+__all__ = ["ELEMENTOS_POR_BLOQUE", "RENGLONES_POR_PRODUCTO", "VARIANTES", "bloques", "iniciar", "desde_compuertas", "a_compuertas", "adelante", "atras"]
 
 VARIANTES = ("estandar", "mirilla", "acoplada")
+
+#: Renglones de ``[W | b]`` por producto en :func:`adelante`: con OpenBLAS y n_h = 128, 16 productos de 32 renglones
+#: en un matmul apilado tardan ~15 % menos que uno de 512 (medido; 128 renglones es lo más lento).
+RENGLONES_POR_PRODUCTO = 32
 
 
 def bloques(variante: str = "estandar") -> tuple[str, ...]:
@@ -88,68 +96,80 @@ def adelante(x: np.ndarray, h0: np.ndarray, p: dict, variante: str = "estandar",
     R = W.shape[0]
     ns = R - n_h  # renglones sigmoides (todos menos C̃, que va al final)
     o0 = ns - n_h  # inicio de la compuerta de salida
+    mirilla, acoplada = variante == "mirilla", variante == "acoplada"
     # σ(z) = ½ tanh(z/2) + ½: escalamos por ½ los renglones sigmoides para hacer un solo tanh.
-    escala = np.full((R, 1), 0.5, dtype=dtype)
-    escala[ns:] = 1.0
-    W_todo = np.concatenate([W, b], axis=1) * escala  # actúa sobre [h_{t-1}; x_t; 1]
+    # [W | b] actúa sobre [h_{t-1}; x_t; 1]; por dentro C̃ va antes de las sigmoides (ver B).
+    medio = np.array(0.5, dtype=dtype)  # arreglo de 0 dimensiones: numpy lo despacha más rápido que un escalar
+    W_todo = np.empty((R, W.shape[1] + 1), dtype=dtype)
+    W_todo[:n_h, :-1], W_todo[:n_h, -1:] = W[ns:], b[ns:]
+    np.multiply(W[:ns], medio, out=W_todo[n_h:, :-1])
+    np.multiply(b[:ns], medio, out=W_todo[n_h:, -1:])
+    # Los renglones se parten en bloques iguales: un solo matmul apilado hace un producto por bloque,
+    # más rápido con OpenBLAS que uno de R renglones.
+    bloque = RENGLONES_POR_PRODUCTO if R % RENGLONES_POR_PRODUCTO == 0 else R
+    W_bloques = W_todo.reshape(R // bloque, bloque, -1)
     # Z[t] = [h_{t-1}; x_t; 1]: un solo producto por paso da todas las compuertas con su entrada y
     # su sesgo, sin sumas aparte; h_t se escribe directo en Z[t+1] y de ahí lo lee el paso siguiente.
     Z = np.empty((T + 1, n_h + n_x + 1, m), dtype=dtype)
     Z[0, :n_h] = h0
-    Z[:T, n_h:n_h + n_x] = x.transpose(2, 0, 1)
+    for i in range(0, n_x, 4):  # de cuatro en cuatro renglones de x la copia transpuesta cabe en la caché
+        Z[:T, n_h + i:n_h + min(i + 4, n_x)] = x[i:i + 4].transpose(2, 0, 1)
     Z[:, n_h + n_x] = 1.0
-    # Sin guardar, un solo arreglo de compuertas y dos de celda (C_{t-1} y C_t se turnan) sirven a todos los pasos.
-    A = np.empty((T if guardar else 1, R, m), dtype=dtype)  # compuertas ya activadas
-    Cs = np.empty((T + 1 if guardar else 2, n_h, m), dtype=dtype)
-    TC = np.empty((T if guardar else 1, n_h, m), dtype=dtype)  # tanh(C_t)
-    Cs[0] = 0.0 if C0 is None else C0
+    # B[t] = [C_{t-1}; C̃; sigmoides (f, i, o; en la acoplada f, o)] del paso t: C̃ y las sigmoides se activan con un
+    # solo tanh, y f⊙C_{t-1}, i⊙C̃ salen de UNA multiplicación de [f; i] por [C_{t-1}; C̃], bloques contiguos.
+    # Sin guardar, dos arreglos se turnan (el paso t escribe C_t en el otro) y sirven a todos los pasos.
+    B = np.empty((T + 1 if guardar else 2, R + n_h, m), dtype=dtype)
+    B[0, :n_h] = 0.0 if C0 is None else C0
+    TC = np.empty((T, n_h, m), dtype=dtype) if guardar else None  # tanh(C_t)
+    P = np.empty((2 * n_h, m), dtype=dtype)
+    ks = o0 if mirilla else ns  # sigmoides activadas al principio del paso
+    sg = 2 * n_h  # inicio de las sigmoides en B
+
+    def vistas(a, siguiente):
+        """Vistas del paso que escribe sus compuertas en ``a`` y C_t en ``siguiente``."""
+        # Con mirillas, o espera a C_t: un tanh para C̃, f, i y otro para o.
+        return (a[n_h:].reshape(W_bloques.shape[0], bloque, m), a[n_h:sg + ks], a[sg:sg + ks], a[sg:sg + 2 * n_h],
+                a[:2 * n_h], a[:n_h], siguiente[:n_h], a[sg:sg + n_h], a[n_h:sg], a[sg + o0:], a[sg:sg + o0])
+
     # Vistas de cada paso hechas antes del ciclo: dentro solo quedan las operaciones.
-    pasos = range(T)
     if guardar:
-        vistas = zip(Z[:T], A, Cs[:T], Cs[1:], TC, Z[1:, :n_h])
+        por_paso = [vistas(B[t], B[t + 1]) for t in range(T)]
     else:
-        vistas = zip(Z[:T], [A[0]] * T, [Cs[t % 2] for t in pasos], [Cs[(t + 1) % 2] for t in pasos], [TC[0]] * T,
-                     Z[1:, :n_h])
-    mirilla = variante == "mirilla"
-    acoplada = variante == "acoplada"
-    ks = o0 if mirilla else ns  # con mirillas, o espera a C_t
+        turnos = (vistas(B[0], B[1]), vistas(B[1], B[0]))
+        por_paso = [turnos[t % 2] for t in range(T)]
+    # Sin guardar, tanh(C_t) se escribe donde va h_t y ahí mismo se multiplica por o.
+    pasos = zip(Z[:T], Z[1:, :n_h], TC if guardar else Z[1:, :n_h], por_paso)
+    matmul, dot, tanh, multiply, add, subtract = np.matmul, np.dot, np.tanh, np.multiply, np.add, np.subtract
+    P_f, P_i = P[:n_h], P[n_h:]
     if mirilla:
         V_fi = np.ascontiguousarray(0.5 * p["V"][:2 * n_h])
         V_o = np.ascontiguousarray(0.5 * p["V"][2 * n_h:])
         temp = np.empty((2 * n_h, m), dtype=dtype)
-    prod = np.empty((n_h, m), dtype=dtype)
-    matmul, tanh, multiply, subtract = np.matmul, np.tanh, np.multiply, np.subtract
-    for z, a, cp, c, tc, h in vistas:
-        matmul(W_todo, z, a)
+    for z, h, tc, (a_bloques, a, s, fi, cg, cp, c, f, g, o, a_fi) in pasos:
+        matmul(W_bloques, z, a_bloques)
         if mirilla:
-            a[:o0] += matmul(V_fi, cp, temp)
-            tanh(a[:o0], a[:o0])
-            tanh(a[ns:], a[ns:])
-        else:
-            tanh(a, a)
-        s = a[:ks]
-        s *= 0.5
-        s += 0.5
-        f, g = a[:n_h], a[ns:]
+            a_fi += dot(V_fi, cp, temp)
+        tanh(a, a)
+        multiply(s, medio, s)
+        add(s, medio, s)
         if acoplada:
             # C_t = f⊙C_{t-1} + (1 − f)⊙C̃ = C̃ + f⊙(C_{t-1} − C̃)
             subtract(cp, g, c)
             c *= f
             c += g
         else:
-            multiply(f, cp, c)
-            c += multiply(a[n_h:2 * n_h], g, prod)
-        o = a[o0:ns]
+            multiply(fi, cg, P)  # [f⊙C_{t-1}; i⊙C̃]
+            add(P_f, P_i, c)
         if mirilla:
-            o += matmul(V_o, c, prod)
+            o += dot(V_o, c, P_f)
             tanh(o, o)
-            o *= 0.5
-            o += 0.5
+            multiply(o, medio, o)
+            add(o, medio, o)
         multiply(o, tanh(c, tc), h)
     H = Z[1:, :n_h].transpose(1, 2, 0)
     if not guardar:
         return H, None
-    return H, {"Z": Z, "A": A, "Cs": Cs, "TC": TC, "variante": variante}
+    return H, {"Z": Z, "A": B[:T, sg:], "G": B[:T, n_h:sg], "Cs": B[:, :n_h], "TC": TC, "variante": variante}
 
 
 #: Números por arreglo de un bloque de tiempo en :func:`atras` (n_h·m por paso): el bloque cabe en la caché.
@@ -167,7 +187,7 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
     pesos y ∂L/∂x con un producto por bloque, reutilizando los mismos arreglos.
     """
     variante = cache["variante"]
-    Z, A, Cs, TC = cache["Z"], cache["A"], cache["Cs"], cache["TC"]
+    Z, A, G, Cs, TC = cache["Z"], cache["A"], cache["G"], cache["Cs"], cache["TC"]
     T, n_h, m = TC.shape
     W = p["W"]
     dtype = W.dtype
@@ -202,7 +222,7 @@ def atras(dH: np.ndarray, cache: dict, p: dict, dC_T: np.ndarray | None = None):
         L = min(bk, T - inicio)
         k = slice(inicio, inicio + L)
         po, ko, qa, qg = Po[:L], Ko[:L], Qa[:L], Qg[:L]
-        o, tc, f, g, cp = A[k, o0:ns], TC[k], A[k, :n_h], A[k, ns:], Cs[k]
+        o, tc, f, g, cp = A[k, o0:ns], TC[k], A[k, :n_h], G[k], Cs[k]
         np.subtract(1, o, out=po)
         po *= o
         po *= tc
