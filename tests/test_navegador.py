@@ -5,7 +5,10 @@ Para cada lección (la versión del estudiante que genera nbgrader): Run All sob
 llega a la última celda y dibuja cada panel; con panel: el cuaderno resuelto mueve cada deslizador
 y el panel se redibuja; un cuaderno guardado y reabierto no muestra «Error displaying widget»; el
 botón Validate de nbgrader aprueba el resuelto, reporta las fallas del cuaderno en blanco y deja el
-mensaje en español en su primera pantalla. Las capturas van a resultados-pruebas/capturas/.
+mensaje en español en su primera pantalla. El botón se prueba en la primera lección, en la 09 (la de
+los modelos entrenados) y en la última; el Validate de cada lección, con el mismo Validator de nbgrader
+que llama el botón, está en test_validate.py y test_cuadernos.py. Las capturas van a
+resultados-pruebas/capturas/.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ from navegador.servidor import servidor_lab
 
 CAPTURAS = RAIZ / "resultados-pruebas" / "capturas"
 CON_PANEL = [p for p in PUBLICADOS if cuantos_paneles(p)]
+#: Las lecciones donde se aprieta Validate en el navegador: la primera, la 09 y la última.
+CON_BOTON = sorted({PUBLICADOS[0], PUBLICADOS[-1], *(p for p in PUBLICADOS if p.parent.name.startswith("09_"))})
 _ERRORES = (
     '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], '
     '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
@@ -316,14 +321,14 @@ def test_paneles_redibujan_al_mover_cada_deslizador(abrir, publicado):
     assert ERROR_WIDGET not in pagina.locator("body").inner_text(), f"«{ERROR_WIDGET}» en la página"
 
 
-@pytest.mark.parametrize("publicado", PUBLICADOS, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("publicado", CON_BOTON, ids=lambda p: p.parent.name)
 def test_validate_aprueba_el_cuaderno_resuelto(abrir, publicado):
     clase, texto = validar(abrir(_resuelto(publicado)))
     assert clase == "validation-success", f"Validate no aprobó el cuaderno resuelto ({clase}):\n{texto[:3000]}"
     assert "Success" in texto
 
 
-@pytest.mark.parametrize("publicado", PUBLICADOS, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("publicado", CON_BOTON, ids=lambda p: p.parent.name)
 def test_validate_reporta_fallas_del_cuaderno_en_blanco(abrir, publicado):
     CAPTURAS.mkdir(parents=True, exist_ok=True)
     captura = CAPTURAS / f"{publicado.parent.name}__validate_en_blanco.png"
