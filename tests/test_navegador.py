@@ -316,7 +316,7 @@ def test_paneles_redibujan_al_mover_cada_deslizador(abrir, publicado):
                     panel.screenshot(path=str(captura))
                     assert captura.stat().st_size > 5000, f"captura vacía: {captura}"
             assert len(set(valores)) == 2, f"«{nombre}» no tomó dos valores distintos: {valores}"
-            devolver_deslizador(pagina, deslizador, ahora)
+            devolver_deslizador(pagina, panel, deslizador, ahora)
         assert panel.locator(_ERRORES).count() == 0, f"el panel {i} mostró un error: {panel.inner_text()}"
     assert ERROR_WIDGET not in pagina.locator("body").inner_text(), f"«{ERROR_WIDGET}» en la página"
 

@@ -88,10 +88,10 @@ def ejecutar_todo(pagina) -> bool:
     return bool(ok)
 
 
-def esperar_inactivo(pagina, estable: float = 1.0) -> None:
-    """Espera a que el núcleo quede inactivo durante ``estable`` segundos seguidos."""
+def esperar_inactivo(pagina, estable: float = 1.0, panel=None) -> None:
+    """Espera a que el núcleo quede inactivo durante ``estable`` segundos seguidos (y, con ``panel``, sin que el panel cambie)."""
     limite = time.monotonic() + ESPERA_MS / 1000
-    desde = None
+    desde, visto = None, None
     while time.monotonic() < limite:
         inactivo = pagina.evaluate(
             """() => {
@@ -101,14 +101,20 @@ def esperar_inactivo(pagina, estable: float = 1.0) -> None:
                 return k && k.status === 'idle' && !ocupadas;
             }"""
         )
-        if inactivo:
+        ahora = estado_panel(panel) if panel is not None else None
+        if inactivo and ahora == visto:
             desde = desde or time.monotonic()
             if time.monotonic() - desde >= estable:
                 return
         else:
             desde = None
-        time.sleep(0.25)
+        visto = ahora
+        time.sleep(0.1)
     raise TimeoutError("el núcleo no terminó de ejecutar a tiempo")
+
+
+#: Tras mover un deslizador: el núcleo inactivo y el panel quieto este tiempo (cada cambio de valor ya se vio redibujar).
+QUIETO_TRAS_MOVER = 0.4
 
 
 def estado_panel(panel) -> tuple[tuple[str, ...], str]:
@@ -147,12 +153,12 @@ def mover_deslizador(pagina, panel, deslizador, tecla: str, espera: float = 120.
     while estado_panel(panel) == antes:
         if time.monotonic() > limite:
             raise AssertionError(f"el panel no se redibujó tras mover el deslizador con {tecla}")
-        time.sleep(0.25)
-    esperar_inactivo(pagina)
+        time.sleep(0.1)
+    esperar_inactivo(pagina, QUIETO_TRAS_MOVER, panel)
     return _valor(deslizador)[0], estado_panel(panel)
 
 
-def devolver_deslizador(pagina, deslizador, objetivo: float, maximo_pasos: int = 400) -> float:
+def devolver_deslizador(pagina, panel, deslizador, objetivo: float, maximo_pasos: int = 400) -> float:
     """Regresa el deslizador a ``objetivo`` con las flechas, para probar el siguiente desde el estado inicial.
 
     (Un deslizador movido a un extremo puede anular el efecto de otro: f = 0 al guardar deja
@@ -168,7 +174,7 @@ def devolver_deslizador(pagina, deslizador, objetivo: float, maximo_pasos: int =
         nuevo = _valor(deslizador)[0]
         if (actual < objetivo) != (nuevo < objetivo) and abs(nuevo - objetivo) > 1e-9:
             break  # el paso del deslizador no cae exacto en el objetivo
-    esperar_inactivo(pagina)
+    esperar_inactivo(pagina, QUIETO_TRAS_MOVER, panel)
     return _valor(deslizador)[0]
 
 
