@@ -27,5 +27,5 @@ def curso_calificado(raiz: Path) -> tuple[CursoDeCalificacion, list]:
     with Gradebook(f"sqlite:///{curso.raiz / 'gradebook.db'}") as gb:
         for estudiante, (nombre, apellido) in NOMBRES.items():
             gb.update_or_create_student(estudiante, first_name=nombre, last_name=apellido)
-    lista = calificar(curso.raiz, ASIGNACION, trabajadores=2, limites=Limites(celda=20, cuaderno=120))
+    lista = calificar(curso.raiz, ASIGNACION, trabajadores=2, limites=Limites(celda=10, cuaderno=120))
     return curso, lista

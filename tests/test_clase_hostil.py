@@ -49,7 +49,7 @@ def correr_clase(curso: Path, marca: str) -> dict:
         carpeta.mkdir(parents=True, exist_ok=True)
         (carpeta / nombre).write_bytes(contenido)
     lista = calificar(curso, asignacion, trabajadores=2,
-                      limites=Limites(celda=15, cuaderno=120, memoria_mib=1024, procesos=64, disco_mib=256))
+                      limites=Limites(celda=10, cuaderno=120, memoria_mib=1024, procesos=64, disco_mib=256))
     salidas = {}
     for r in lista:
         ruta = curso / "autograded" / r.estudiante / asignacion / f"{asignacion}.ipynb"

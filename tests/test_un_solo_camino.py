@@ -40,7 +40,7 @@ def _puntajes(raiz: Path, estudiantes) -> dict[str, tuple]:
 
 def _por_formgrader(raiz: str) -> dict[str, bool]:
     """El «Autograde» de Formgrader (``NbGraderAPI.autograde``) sobre cada entrega de la copia ``raiz``: ``{estudiante: éxito}``."""
-    curso = CursoDeCalificacion(Path(raiz), origen=Path(raiz), Execute={"timeout": 20})
+    curso = CursoDeCalificacion(Path(raiz), origen=Path(raiz), Execute={"timeout": 10})
     return {estudiante: bool(curso.calificar(ASIGNACION, estudiante)["success"]) for estudiante in CASOS}
 
 
@@ -62,11 +62,11 @@ def cursos(tmp_path_factory):
         copias[camino] = base.parent / camino
         shutil.copytree(base, copias[camino])
     entorno = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
-    terminal = subprocess.Popen([sys.executable, "-m", "nbgrader", "autograde", ASIGNACION, "--force", "--Execute.timeout=20"],
+    terminal = subprocess.Popen([sys.executable, "-m", "nbgrader", "autograde", ASIGNACION, "--force", "--Execute.timeout=10"],
                                 cwd=copias["terminal"], env=entorno, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     with ProcessPoolExecutor(max_workers=1) as grupo:
         formgrader = grupo.submit(_por_formgrader, str(copias["formgrader"]))
-        calificar(base, ASIGNACION, trabajadores=2, limites=Limites(celda=20, cuaderno=120))
+        calificar(base, ASIGNACION, trabajadores=2, limites=Limites(celda=10, cuaderno=120))
         exitos = formgrader.result()
     try:
         _, errores = terminal.communicate(timeout=900)
