@@ -42,7 +42,7 @@ from .curso import meta_nbgrader
 from .nucleo import ConfigNucleo, compilar_paquetes, diagnostico, orden_bwrap, orden_sin_caja
 
 __all__ = ["EjecucionAislada", "GestorAislado", "ReservaNucleos", "SinAislamiento", "describir_aislamiento", "reserva_activa",
-           "temporal_corta"]
+           "temporal_corta", "esperar_moribundos", "adoptar_huerfanos"]
 
 _MIB = 1024**2
 #: Cada núcleo de este proceso con su uid: dos núcleos vivos a la vez (el del cuaderno y el de reserva) no comparten límites.
@@ -113,6 +113,15 @@ class GestorAislado(AsyncKernelManager):
         # jupyter_client revisa cada 0.1 s si el núcleo ya murió; matarlo está en el camino de cada cuaderno.
         await super()._async_wait(pollinterval=min(pollinterval, 0.01))
 
+    async def _async_kill_kernel(self, restart: bool = False) -> None:
+        # bwrap interior y el núcleo mueren después que el bwrap exterior (el único que jupyter_client espera y
+        # recoge): se anotan para que el proceso no termine mientras sigan vivos (ver ``esperar_moribundos``).
+        proceso = getattr(self.provisioner, "process", None)
+        if proceso is not None:
+            _recoger_moribundos()
+            _MORIBUNDOS.extend((pid, inicio) for pid in _descendientes(proceso.pid) if (inicio := _inicio(pid)))
+        await super()._async_kill_kernel(restart=restart)
+
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
         if not restart:
@@ -156,8 +165,10 @@ class ReservaNucleos:
             self._listos.append((clave, arrancar()))
 
     def vaciar(self) -> None:
+        """Mata los núcleos de reserva y espera a que termine de morir todo núcleo que este proceso mató."""
         while self._listos:
             _matar(self._listos.pop()[1])
+        esperar_moribundos()
 
 
 def _vivo(km: GestorAislado) -> bool:
@@ -180,6 +191,69 @@ def _matar(km: GestorAislado) -> None:
     fin = time.monotonic() + 5
     while any(os.path.exists(f"/proc/{pid}") for pid in arbol) and time.monotonic() < fin:
         time.sleep(0.02)
+
+
+#: Procesos de núcleos ya matados que quizá siguen muriendo: ``(pid, instante de arranque)`` (el pid solo no basta: se reúsa).
+_MORIBUNDOS: list[tuple[int, str]] = []
+
+
+def _inicio(pid: int) -> str | None:
+    """El instante de arranque de ``pid`` según ``/proc`` (``None`` si ya no existe o es un zombi)."""
+    try:
+        campos = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return None if campos[0] in ("Z", "X") else campos[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _existe(pid: int, inicio: str) -> bool:
+    """¿Sigue en ``/proc`` (vivo o zombi) el proceso ``pid`` que arrancó en ``inicio``?"""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19] == inicio
+    except (OSError, IndexError):
+        return False
+
+
+def _recoger_moribundos() -> None:
+    """Recoge los que ya murieron y son hijos de este proceso (lo son si lo adoptó, ver ``adoptar_huerfanos``)."""
+    quedan = []
+    for pid, inicio in _MORIBUNDOS:
+        if not _existe(pid, inicio):
+            continue
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                continue
+        except ChildProcessError:
+            pass
+        quedan.append((pid, inicio))
+    _MORIBUNDOS[:] = quedan
+
+
+def esperar_moribundos(limite: float = 5.0) -> None:
+    """Espera (hasta ``limite`` segundos) a que desaparezcan los procesos de los núcleos que este proceso mató.
+
+    Un zombi cuenta: sigue siendo un proceso del usuario hasta que alguien lo recoge.
+    """
+    fin = time.monotonic() + limite
+    _recoger_moribundos()
+    while _MORIBUNDOS and time.monotonic() < fin:
+        time.sleep(0.01)
+        _recoger_moribundos()
+    _MORIBUNDOS.clear()
+
+
+def adoptar_huerfanos() -> None:
+    """Hace de este proceso el que recoge a los huérfanos de sus núcleos (``PR_SET_CHILD_SUBREAPER``).
+
+    Al matar un núcleo, el bwrap interior y el núcleo quedan huérfanos; sin esto los adopta el init de
+    la máquina, que puede tardar segundos en recogerlos (y mientras, siguen siendo procesos del usuario).
+    """
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
 
 
 def _descendientes(pid: int) -> list[int]:

@@ -41,7 +41,10 @@ def iniciar(curso: str, cuales: list[str], limites: Limites, area: str, aislado:
 
     ``nucleos``: carpeta donde se crean las de sus núcleos (quien la da la borra al final, pase lo que pase).
     """
+    from .ejecucion import adoptar_huerfanos
+
     warnings.filterwarnings("ignore", module="nbgrader")  # SAWarning internas de nbgrader al crear entregas
+    adoptar_huerfanos()  # lo que queda de cada núcleo muerto lo recoge este proceso, no el init de la máquina
     raiz = Path(area) / f"t{os.getpid()}"
     if raiz.exists():
         shutil.rmtree(raiz)
