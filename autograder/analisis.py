@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 from dataclasses import dataclass, field
 
@@ -26,9 +27,23 @@ _ABRIR = {"open", "io.open", "os.open", "codecs.open", "sqlite3.connect", "pathl
 
 
 def arbol(fuente) -> ast.Module | None:
-    """El árbol de sintaxis de una celda (las magias de IPython se traducen antes); None si no es Python válido."""
+    """El árbol de sintaxis de una celda (las magias de IPython se traducen antes); None si no es Python válido.
+
+    El mismo texto da el mismo árbol, que nadie modifica: las celdas de la lección y las que los
+    estudiantes no tocaron se leen una vez por proceso, no una vez por entrega.
+    """
     if not isinstance(fuente, str):
         return None
+    # Una celda enorme (la de un estudiante hostil) no se guarda: la caché no debe crecer con ella.
+    return _arbol_guardado(fuente) if len(fuente) <= 20_000 else _arbol(fuente)
+
+
+@functools.lru_cache(maxsize=4096)
+def _arbol_guardado(fuente: str) -> ast.Module | None:
+    return _arbol(fuente)
+
+
+def _arbol(fuente: str) -> ast.Module | None:
     try:
         from IPython.core.inputtransformer2 import TransformerManager
 

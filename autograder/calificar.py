@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import trabajador
 from .curso import CursoDeCalificacion
-from .ejecucion import SinAislamiento, describir_aislamiento
+from .ejecucion import SinAislamiento, describir_aislamiento, temporal_corta
 from .estados import ESTADOS, Estado, estado_de
 from .nucleo import ConfigNucleo, diagnostico
 from .resultados import Limites, Resultado, cuadernos_de, ejercicios_de, es_cuaderno, guardar, integrar, resultados
@@ -171,25 +171,32 @@ def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limi
     posibles = ejercicios_de(raiz, asignacion)
     volcados: set[str] = set()
     cache.wait()
-    argumentos = dict(initializer=trabajador.iniciar, initargs=(str(raiz), [asignacion], limites, str(area), aislado))
+    # Las carpetas de los núcleos (sockets, conexión) en una propia que se borra al final aunque un trabajador
+    # muera sin limpiar; no en /dev/shm: dentro de la caja esa ruta es otro tmpfs, propio del núcleo.
+    nucleos = tempfile.mkdtemp(prefix="nk-calificar-", dir=temporal_corta())
+    argumentos = dict(initializer=trabajador.iniciar, initargs=(str(raiz), [asignacion], limites, str(area), aislado, nucleos))
     try:
         # Los trabajadores arrancan mientras el proceso principal revisa las entregas.
         with ProcessPoolExecutor(max_workers=trabajadores, **argumentos) as grupo:
             futuros = {}
-            for estudiante in todos:
+            for numero, estudiante in enumerate(todos):
                 rutas = revisar_entrega(estudiante)
                 if rutas:
                     pendientes[estudiante] = rutas
-                    futuros[grupo.submit(trabajador.calificar_entrega, estudiante, asignacion, rutas)] = estudiante
+                    # Las últimas entregas (una por trabajador) no piden núcleo de reserva: no habrá quien lo use.
+                    siguiente = len(todos) - numero - 1 >= trabajadores
+                    futuros[grupo.submit(trabajador.calificar_entrega, estudiante, asignacion, rutas, siguiente)] = estudiante
             recoger(futuros)
         if pendientes:  # un trabajador murió: un segundo intento con un grupo nuevo
             with ProcessPoolExecutor(max_workers=min(trabajadores, len(pendientes)), **argumentos) as grupo:
-                recoger({grupo.submit(trabajador.calificar_entrega, e, asignacion, rutas): e for e, rutas in pendientes.items()})
+                recoger({grupo.submit(trabajador.calificar_entrega, e, asignacion, rutas, numero < len(pendientes) - trabajadores): e
+                         for numero, (e, rutas) in enumerate(pendientes.items())})
         for estudiante in list(pendientes):
             integrar(resultados_[estudiante], {"puntajes": {}, "mensajes": {}, "incidencias": [],
                                                "error": "el proceso trabajador terminó de forma inesperada"}, posibles)
     finally:
         shutil.rmtree(area, ignore_errors=True)
+        shutil.rmtree(nucleos, ignore_errors=True)
 
     lista = [resultados_[e] for e in sorted(resultados_)]
     _volcar_al_gradebook(raiz, asignacion, [r for r in lista if r.estudiante not in volcados])

@@ -41,7 +41,8 @@ from traitlets import Bool, Float, Instance, Integer, Type, Unicode, default
 from .curso import meta_nbgrader
 from .nucleo import ConfigNucleo, compilar_paquetes, diagnostico, orden_bwrap, orden_sin_caja
 
-__all__ = ["EjecucionAislada", "GestorAislado", "ReservaNucleos", "SinAislamiento", "describir_aislamiento"]
+__all__ = ["EjecucionAislada", "GestorAislado", "ReservaNucleos", "SinAislamiento", "describir_aislamiento", "reserva_activa",
+           "temporal_corta", "esperar_moribundos", "adoptar_huerfanos"]
 
 _MIB = 1024**2
 #: Cada núcleo de este proceso con su uid: dos núcleos vivos a la vez (el del cuaderno y el de reserva) no comparten límites.
@@ -60,6 +61,7 @@ class GestorAislado(AsyncKernelManager):
     """
 
     config_nucleo = Instance(ConfigNucleo, args=())
+    carpeta = Unicode("", help="Dónde crear la carpeta del núcleo (por omisión, la temporal si su ruta es corta).")
 
     @default("transport")
     def _transporte(self):
@@ -67,14 +69,15 @@ class GestorAislado(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        # Ruta corta: los sockets de Unix admiten ~100 caracteres.
-        self._base = Path(tempfile.mkdtemp(prefix="nk-", dir="/tmp" if os.path.isdir("/tmp") else None))
+        self._base = Path(tempfile.mkdtemp(prefix="nk-", dir=self.carpeta or temporal_corta()))
         self._sockets = self._base / "s"
         self._control = self._base / "c"
         self._trabajo = self._base / "t"
         for carpeta in (self._sockets, self._control, self._trabajo):
             carpeta.mkdir()
         self._control.chmod(0o755)
+        # El archivo de conexión vive en la carpeta del núcleo (no en un tmp*.json suelto): se borra con ella.
+        self.connection_file = str(self._control / "conexion.json")
         if os.geteuid() == 0 and self.config_nucleo.aislado:
             # El núcleo corre con su propio uid: solo él y root escriben sus sockets.
             self.config_nucleo.uid = self.config_nucleo.uid or 3_000_000 + (os.getpid() % 2**22) * 16 + next(_NUMERO) % 16
@@ -97,9 +100,7 @@ class GestorAislado(AsyncKernelManager):
     def format_kernel_cmd(self, extra_arguments=None):
         for resto in self._sockets.iterdir():  # lo que dejó un núcleo anterior no estorba al nuevo
             resto.unlink() if not resto.is_dir() else shutil.rmtree(resto, ignore_errors=True)
-        conexion = self._control / "conexion.json"
-        shutil.copy(self.connection_file, conexion)
-        conexion.chmod(0o644)
+        Path(self.connection_file).chmod(0o644)  # jupyter_client la escribe 0600; el núcleo corre con otro uid
         self.config_nucleo.guardar(self._control / "config.json")
         (self._control / "config.json").chmod(0o644)
         if self.config_nucleo.aislado:
@@ -112,10 +113,25 @@ class GestorAislado(AsyncKernelManager):
         # jupyter_client revisa cada 0.1 s si el núcleo ya murió; matarlo está en el camino de cada cuaderno.
         await super()._async_wait(pollinterval=min(pollinterval, 0.01))
 
+    async def _async_kill_kernel(self, restart: bool = False) -> None:
+        # bwrap interior y el núcleo mueren después que el bwrap exterior (el único que jupyter_client espera y
+        # recoge): se anotan para que el proceso no termine mientras sigan vivos (ver ``esperar_moribundos``).
+        proceso = getattr(self.provisioner, "process", None)
+        if proceso is not None:
+            _recoger_moribundos()
+            _MORIBUNDOS.extend((pid, inicio) for pid in _descendientes(proceso.pid) if (inicio := _inicio(pid)))
+        await super()._async_kill_kernel(restart=restart)
+
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
         if not restart:
             shutil.rmtree(self._base, ignore_errors=True)
+
+
+def temporal_corta() -> str:
+    """La carpeta temporal (``TMPDIR``) si su ruta es corta; si no, ``/tmp``: los sockets de Unix admiten ~100 caracteres."""
+    temporal = tempfile.gettempdir()
+    return temporal if len(temporal) <= 60 or not os.path.isdir("/tmp") else "/tmp"
 
 
 class ReservaNucleos:
@@ -128,6 +144,8 @@ class ReservaNucleos:
 
     def __init__(self):
         self._listos: list[tuple[tuple, GestorAislado]] = []
+        #: False mientras se califica el último cuaderno que le toca a este proceso: nadie usaría un núcleo más.
+        self.activa = True
         atexit.register(self.vaciar)
         # Los procesos de ProcessPoolExecutor terminan con os._exit: atexit no corre, los finalizadores sí.
         multiprocessing.util.Finalize(self, self.vaciar, exitpriority=10)
@@ -142,13 +160,15 @@ class ReservaNucleos:
         return None
 
     def llenar(self, clave: tuple, cuantos: int, arrancar) -> None:
-        """Arranca con ``arrancar()`` hasta tener ``cuantos`` núcleos de ``clave`` en reserva."""
-        while sum(1 for suya, _ in self._listos if suya == clave) < cuantos:
+        """Arranca con ``arrancar()`` hasta tener ``cuantos`` núcleos de ``clave`` en reserva (nada si no está ``activa``)."""
+        while self.activa and sum(1 for suya, _ in self._listos if suya == clave) < cuantos:
             self._listos.append((clave, arrancar()))
 
     def vaciar(self) -> None:
+        """Mata los núcleos de reserva y espera a que termine de morir todo núcleo que este proceso mató."""
         while self._listos:
             _matar(self._listos.pop()[1])
+        esperar_moribundos()
 
 
 def _vivo(km: GestorAislado) -> bool:
@@ -171,6 +191,69 @@ def _matar(km: GestorAislado) -> None:
     fin = time.monotonic() + 5
     while any(os.path.exists(f"/proc/{pid}") for pid in arbol) and time.monotonic() < fin:
         time.sleep(0.02)
+
+
+#: Procesos de núcleos ya matados que quizá siguen muriendo: ``(pid, instante de arranque)`` (el pid solo no basta: se reúsa).
+_MORIBUNDOS: list[tuple[int, str]] = []
+
+
+def _inicio(pid: int) -> str | None:
+    """El instante de arranque de ``pid`` según ``/proc`` (``None`` si ya no existe o es un zombi)."""
+    try:
+        campos = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return None if campos[0] in ("Z", "X") else campos[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _existe(pid: int, inicio: str) -> bool:
+    """¿Sigue en ``/proc`` (vivo o zombi) el proceso ``pid`` que arrancó en ``inicio``?"""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19] == inicio
+    except (OSError, IndexError):
+        return False
+
+
+def _recoger_moribundos() -> None:
+    """Recoge los que ya murieron y son hijos de este proceso (lo son si lo adoptó, ver ``adoptar_huerfanos``)."""
+    quedan = []
+    for pid, inicio in _MORIBUNDOS:
+        if not _existe(pid, inicio):
+            continue
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                continue
+        except ChildProcessError:
+            pass
+        quedan.append((pid, inicio))
+    _MORIBUNDOS[:] = quedan
+
+
+def esperar_moribundos(limite: float = 5.0) -> None:
+    """Espera (hasta ``limite`` segundos) a que desaparezcan los procesos de los núcleos que este proceso mató.
+
+    Un zombi cuenta: sigue siendo un proceso del usuario hasta que alguien lo recoge.
+    """
+    fin = time.monotonic() + limite
+    _recoger_moribundos()
+    while _MORIBUNDOS and time.monotonic() < fin:
+        time.sleep(0.01)
+        _recoger_moribundos()
+    _MORIBUNDOS.clear()
+
+
+def adoptar_huerfanos() -> None:
+    """Hace de este proceso el que recoge a los huérfanos de sus núcleos (``PR_SET_CHILD_SUBREAPER``).
+
+    Al matar un núcleo, el bwrap interior y el núcleo quedan huérfanos; sin esto los adopta el init de
+    la máquina, que puede tardar segundos en recogerlos (y mientras, siguen siendo procesos del usuario).
+    """
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
 
 
 def _descendientes(pid: int) -> list[int]:
@@ -196,6 +279,11 @@ def _reserva() -> ReservaNucleos:
     if _RESERVA is None:
         _RESERVA = ReservaNucleos()
     return _RESERVA
+
+
+def reserva_activa(activa: bool) -> None:
+    """Si este proceso arranca núcleos de reserva para el cuaderno siguiente (el trabajador lo apaga en su última entrega)."""
+    _reserva().activa = activa
 
 
 def describir_aislamiento(aislado: bool, config: ConfigNucleo) -> str:
@@ -264,6 +352,7 @@ class EjecucionAislada(Execute):
     archivo_mib = Integer(64, help="MiB máximos de un archivo escrito por el núcleo.").tag(config=True)
     cache_matplotlib = Unicode("", help="Carpeta con la caché de fuentes de matplotlib para cada núcleo.").tag(config=True)
     kernel_manager_class = Type(GestorAislado, config=True)
+    carpeta_nucleos = Unicode("", help="Carpeta donde se crean las de los núcleos (por omisión, la temporal).").tag(config=True)
     reserva = Integer(0, help="Núcleos que arrancan por adelantado, mientras corre el cuaderno actual "
                               "(cada uno sirve a un solo cuaderno).").tag(config=True)
 
@@ -299,7 +388,8 @@ class EjecucionAislada(Execute):
 
     def _gestor(self):
         compilar_paquetes()
-        return self.kernel_manager_class(kernel_name=self.kernel_name, config=self.config, config_nucleo=self.config_nucleo())
+        return self.kernel_manager_class(kernel_name=self.kernel_name, config=self.config, config_nucleo=self.config_nucleo(),
+                                         carpeta=self.carpeta_nucleos)
 
     def _argumentos_nucleo(self) -> list[str]:
         """Los argumentos que ``NotebookClient.async_start_new_kernel`` añadiría (historial en memoria)."""

@@ -257,8 +257,17 @@ def _dentro(ruta_config: str, resto: list[str]) -> None:
     if config.salida > 0:
         lineas.append(f"__import__('autograder.tope').tope.instalar({config.salida})")
     extra = [f"--IPKernelApp.exec_lines={'; '.join(lineas)}"] if lineas else []
-    os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", "--HistoryManager.enabled=False",
-                              *extra, *resto])
+    argumentos = ["--HistoryManager.enabled=False", *extra, *resto]
+    if not config.aislado:
+        # Sin caja, el entorno de arriba (semilla de hash, arenas de malloc) solo rige en un intérprete nuevo.
+        os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *argumentos])
+    # En la caja, bwrap ya fijó ese entorno: ipykernel arranca en este mismo proceso (sin un segundo intérprete).
+    # Un núcleo de calificación nunca se depura: sin debugpy, ipykernel no lo importa (≈40 ms por núcleo).
+    sys.modules["debugpy"] = None
+    from ipykernel import kernelapp
+
+    kernelapp.launch_new_instance(argumentos)
+    sys.exit(0)
 
 
 def precargar(modulos: list[str]) -> None:

@@ -36,14 +36,20 @@ def opciones_ejecucion(limites: Limites, aislado: bool = True, cache: str = "") 
             "aislamiento": aislado, "cache_matplotlib": cache}
 
 
-def iniciar(curso: str, cuales: list[str], limites: Limites, area: str, aislado: bool = True) -> None:
-    """Inicializador del proceso trabajador: prepara su copia del curso (``area/t<pid>``) una sola vez."""
+def iniciar(curso: str, cuales: list[str], limites: Limites, area: str, aislado: bool = True, nucleos: str = "") -> None:
+    """Inicializador del proceso trabajador: prepara su copia del curso (``area/t<pid>``) una sola vez.
+
+    ``nucleos``: carpeta donde se crean las de sus núcleos (quien la da la borra al final, pase lo que pase).
+    """
+    from .ejecucion import adoptar_huerfanos
+
     warnings.filterwarnings("ignore", module="nbgrader")  # SAWarning internas de nbgrader al crear entregas
+    adoptar_huerfanos()  # lo que queda de cada núcleo muerto lo recoge este proceso, no el init de la máquina
     raiz = Path(area) / f"t{os.getpid()}"
     if raiz.exists():
         shutil.rmtree(raiz)
     opciones = opciones_ejecucion(limites, aislado, str(Path(area) / "matplotlib"))
-    opciones.update(guardia=_codigo_guardia(curso, cuales),
+    opciones.update(guardia=_codigo_guardia(curso, cuales), carpeta_nucleos=nucleos,
                     # Ya calificado, el núcleo se mata sin esperar su cierre ordenado (que a veces tarda ~2 s).
                     shutdown_kernel="immediate",
                     # El núcleo del estudiante siguiente arranca mientras se califica el actual.
@@ -121,8 +127,15 @@ def _puntajes_y_mensajes(copia: CursoDeCalificacion, asignacion: str, estudiante
     return puntajes, mensajes, incidencias
 
 
-def calificar_entrega(estudiante: str, asignacion: str, cuadernos: dict[str, str]) -> dict:
-    """Califica una entrega ya revisada (``cuadernos``: nombre → ruta del cuaderno reparado)."""
+def calificar_entrega(estudiante: str, asignacion: str, cuadernos: dict[str, str], siguiente: bool = True) -> dict:
+    """Califica una entrega ya revisada (``cuadernos``: nombre → ruta del cuaderno reparado).
+
+    ``siguiente``: si puede venir otra entrega a este proceso; si no, no se arranca un núcleo de reserva
+    que nadie usaría (y que habría que matar al cerrar el trabajador).
+    """
+    from .ejecucion import reserva_activa
+
+    reserva_activa(siguiente)
     copia: CursoDeCalificacion = _TRABAJADOR["copia"]
     curso: Path = _TRABAJADOR["curso"]
     for carpeta in ("submitted", "autograded"):

@@ -270,3 +270,23 @@ def test_bytecode_del_curso_al_dia_antes_de_los_nucleos():
     for fuente in fuentes:
         compilado = Path(importlib.util.cache_from_source(str(fuente)))
         assert compilado.exists() and compilado.stat().st_mtime >= fuente.stat().st_mtime, fuente
+
+
+def test_nucleos_caidos_y_de_reserva_no_dejan_restos(monkeypatch):
+    """Un núcleo que muere (y se reinicia), el del cuaderno y el de reserva que nadie usó: al final no queda ni su
+    carpeta ni un archivo de conexión suelto en la carpeta temporal."""
+    import shutil
+    import tempfile
+
+    from autograder import ejecucion
+
+    temporal = Path(tempfile.mkdtemp(prefix="ais-", dir="/tmp"))  # corta: los sockets de los núcleos caben
+    try:
+        monkeypatch.setattr(tempfile, "tempdir", str(temporal))
+        salidas, _ = _ejecutar(["import os\nos._exit(3)", "print('sigue')"], temporal, reserva=1)
+        assert [p.name for p in temporal.glob("nk-*")] and [p.name for p in temporal.glob("nk-*/c/conexion.json")]
+        ejecucion._reserva().vaciar()
+        assert "NucleoDetenido" in salidas[0] and salidas[1].strip() == "sigue"
+        assert sorted(p.name for p in temporal.iterdir()) == ["cuaderno.ipynb"]
+    finally:
+        shutil.rmtree(temporal, ignore_errors=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -62,14 +64,33 @@ def curso(tmp_path_factory):
     zip_lms = raiz / "descarga.zip"
     zip_lms.write_bytes(empaquetar({_nombre(c): v for c, v in clase.items()}, "moodle"))
     informe = importar(zip_lms, raiz, ASIGNACION)
-    lista = calificar(raiz, ASIGNACION, trabajadores=2, limites=LIMITES)
+    # Una carpeta temporal propia (y corta, por los sockets): lo que quede en ella al final lo dejó esta calificación.
+    temporal = Path(tempfile.mkdtemp(prefix="ag-", dir="/tmp"))
+    creadas: list[str] = []
+    crear = tempfile.mkdtemp
+    with pytest.MonkeyPatch.context() as parche:
+        parche.setenv("TMPDIR", str(temporal))
+        parche.setattr(tempfile, "tempdir", str(temporal))
+        parche.setattr(tempfile, "mkdtemp", lambda *a, **k: creadas.append(crear(*a, **k)) or creadas[-1])
+        lista = calificar(raiz, ASIGNACION, trabajadores=2, limites=LIMITES)
+    restos = sorted(str(p.relative_to(temporal)) for p in temporal.rglob("*"))
+    shutil.rmtree(temporal, ignore_errors=True)
     retroalimentar(raiz, ASIGNACION)
     rutas = exportar(raiz, ASIGNACION)
     por_caso = {}
     for r in lista:
         caso = re.sub(r"_\d+$", "", r.estudiante)
         por_caso[caso] = r
-    return {"raiz": raiz, "clase": clase, "informe": informe, "por_caso": por_caso, "rutas": rutas}
+    return {"raiz": raiz, "clase": clase, "informe": informe, "por_caso": por_caso, "rutas": rutas,
+            "temporal": (temporal, creadas, restos)}
+
+
+def test_calificar_no_deja_nucleos_ni_conexiones(curso):
+    """Ni carpetas ``nk-*`` ni archivos de conexión en la carpeta temporal: tampoco de los núcleos que murieron,
+    se reiniciaron o agotaron su tiempo en la clase hostil, ni del que quedaba de reserva."""
+    temporal, creadas, restos = curso["temporal"]
+    assert any(Path(c).parent == temporal and Path(c).name.startswith("nk-") for c in creadas)  # los núcleos iban ahí
+    assert restos == []
 
 
 def _perdidas(r) -> list[str]:
