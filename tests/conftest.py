@@ -113,7 +113,9 @@ def pytest_terminal_summary(terminalreporter):
             if v["perdidos"] != [v["ejercicio"]]:
                 escribir(f"  {k}: perdió {v['perdidos']}")
         completos = [k for k, v in equivalentes.items() if not v["perdidos"] and v["estado"] == "calificada"]
-        escribir(f"equivalentes con puntaje completo: {_cuenta(len(completos), len(equivalentes))}")
+        entregas = len({v.get("entrega") for v in equivalentes.values()})
+        escribir(f"equivalentes con puntaje completo: {_cuenta(len(completos), len(equivalentes))} "
+                 f"(en {entregas} entregas, a lo más uno por ejercicio en cada una)")
         for k, v in equivalentes.items():
             if k not in completos:
                 escribir(f"  {k}: perdió {v['perdidos']} ({v['estado']})")
@@ -138,8 +140,9 @@ def pytest_terminal_summary(terminalreporter):
                 escribir(f"  Validate no ve: {k} (ejercicio {v['ejercicio'].removesuffix('_prueba')})")
         if preguntas:
             vistas = sorted(k for k in preguntas if todos[k]["fallas"])
-            escribir(f"respuestas equivocadas del cuestionario: {len(preguntas)}, que Validate no distingue a propósito "
-                     f"(la clave solo existe al calificar){'; pero Validate vio: ' + ', '.join(vistas) if vistas else ''}")
+            escribir(f"respuestas equivocadas del cuestionario validadas: {len(preguntas)} (una por lección), que Validate "
+                     f"no distingue a propósito (la clave solo existe al calificar)"
+                     f"{'; pero Validate vio: ' + ', '.join(vistas) if vistas else ''}")
     if tiempo:
         escribir(f"Validate de la lección 09 / mediana de las demás: {tiempo['cociente']:.2f} "
                  f"({tiempo['segundos']:.1f} s contra {tiempo['mediana_demas']:.1f} s)")

@@ -17,7 +17,7 @@ from autograder.clase import cuaderno_resuelto
 from autograder.curso import meta_nbgrader
 from cuadernos import RAIZ
 
-__all__ = ["Caso", "TIPOS", "GENERICO", "RESULTADOS", "cargar", "cuaderno_de", "procesos", "calificar_leccion",
+__all__ = ["Caso", "TIPOS", "GENERICO", "RESULTADOS", "cargar", "cuaderno_de", "cuaderno_con", "agrupar_equivalentes", "procesos", "calificar_leccion",
            "sockets_propios", "validar", "validar_uno", "validar_cuadernos", "guardar", "leer_guardados"]
 
 #: Tipo de caso → carpeta de su corpus (``<asignacion>.toml`` con una tabla por caso).
@@ -85,20 +85,40 @@ def _sin_delimitadores(fuente: str) -> str:
 
 def cuaderno_de(caso: Caso | None, asignacion: str):
     """La versión del estudiante resuelta con la solución oficial y, si hay caso, su celda cambiada."""
+    return cuaderno_con([caso] if caso else [], asignacion)
+
+
+def cuaderno_con(casos: list[Caso], asignacion: str):
+    """La versión del estudiante resuelta con la solución oficial y la celda de cada caso cambiada."""
     nb = cuaderno_resuelto(RAIZ, asignacion)
-    if caso is None:
-        return nb
-    (celda,) = [c for c in nb.cells if meta_nbgrader(c).get("grade_id") == caso.ejercicio and meta_nbgrader(c).get("solution")]
-    if caso.tipo == "mutante":
-        fuente = nbformat.read(str(RAIZ / "source" / asignacion / f"{asignacion}.ipynb"), as_version=4)
-        (original,) = [c.source for c in fuente.cells if meta_nbgrader(c).get("grade_id") == caso.ejercicio]
-        veces = original.count(caso.buscar)
-        if veces != 1:
-            raise ValueError(f"{caso}: el texto a buscar aparece {veces} veces en la celda {caso.ejercicio}")
-        celda.source = _sin_delimitadores(original.replace(caso.buscar, caso.reemplazar))
-    else:
-        celda.source = caso.codigo.strip("\n")
+    for caso in casos:
+        (celda,) = [c for c in nb.cells if meta_nbgrader(c).get("grade_id") == caso.ejercicio and meta_nbgrader(c).get("solution")]
+        if caso.tipo == "mutante":
+            fuente = nbformat.read(str(RAIZ / "source" / asignacion / f"{asignacion}.ipynb"), as_version=4)
+            (original,) = [c.source for c in fuente.cells if meta_nbgrader(c).get("grade_id") == caso.ejercicio]
+            veces = original.count(caso.buscar)
+            if veces != 1:
+                raise ValueError(f"{caso}: el texto a buscar aparece {veces} veces en la celda {caso.ejercicio}")
+            celda.source = _sin_delimitadores(original.replace(caso.buscar, caso.reemplazar))
+        else:
+            celda.source = caso.codigo.strip("\n")
     return nb
+
+
+def agrupar_equivalentes(casos: list[Caso]) -> list[list[Caso]]:
+    """Los equivalentes en grupos con a lo más uno por ejercicio: el grupo k junta el k-ésimo de cada ejercicio.
+
+    Un grupo es una sola entrega: si obtiene todo, cada solución correcta del grupo obtuvo todo en su
+    ejercicio (cada prueba califica su ejercicio); si pierde algo, el grupo entero cuenta como fallido.
+    """
+    grupos: list[list[Caso]] = []
+    vistos: dict[str, int] = {}
+    for caso in casos:
+        k = vistos[caso.ejercicio] = vistos.get(caso.ejercicio, -1) + 1
+        if k == len(grupos):
+            grupos.append([])
+        grupos[k].append(caso)
+    return grupos
 
 
 def procesos() -> int:
@@ -111,6 +131,8 @@ def calificar_leccion(asignacion: str, casos: list[Caso], carpeta: Path, trabaja
     """Califica con ``autograder.calificar`` la solución, el cuaderno en blanco y cada caso de la lección.
 
     Devuelve ``{estudiante: Resultado como diccionario}`` (``solucion``, ``en_blanco`` y ``caso.estudiante``).
+    Los equivalentes se califican juntos (:func:`agrupar_equivalentes`): cada uno recibe el resultado de su
+    grupo, con ``grupo`` (los casos que lo forman).
     """
     from autograder.calificar import calificar
     from autograder.curso import CursoDeCalificacion
@@ -119,12 +141,18 @@ def calificar_leccion(asignacion: str, casos: list[Caso], carpeta: Path, trabaja
     curso.preparar([asignacion])
     entregas = {"solucion": cuaderno_de(None, asignacion),
                 "en_blanco": nbformat.read(str(RAIZ / "release" / asignacion / f"{asignacion}.ipynb"), as_version=4)}
-    entregas |= {c.estudiante: cuaderno_de(c, asignacion) for c in casos}
+    entregas |= {c.estudiante: cuaderno_de(c, asignacion) for c in casos if c.tipo != "equivalente"}
+    grupos = {f"equ_{asignacion[:2]}_g{k:02d}": grupo
+              for k, grupo in enumerate(agrupar_equivalentes([c for c in casos if c.tipo == "equivalente"]), start=1)}
+    entregas |= {nombre: cuaderno_con(grupo, asignacion) for nombre, grupo in grupos.items()}
     for estudiante, nb in entregas.items():
         destino = carpeta / "submitted" / estudiante / asignacion / f"{asignacion}.ipynb"
         destino.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, str(destino))
-    return {r.estudiante: asdict(r) for r in calificar(carpeta, asignacion, trabajadores=trabajadores or procesos())}
+    salida = {r.estudiante: asdict(r) for r in calificar(carpeta, asignacion, trabajadores=trabajadores or procesos())}
+    for nombre, grupo in grupos.items():
+        salida |= {c.estudiante: {**salida[nombre], "grupo": [str(g) for g in grupo]} for c in grupo}
+    return salida
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Ida y vuelta por el calificador paralelo: solución con todo, cuaderno en blanco con cero, cada
-mutante pierde solo su ejercicio con su mensaje, cada equivalente obtiene todo y cada delegación
-pierde su ejercicio con una observación que nombra la llamada."""
+mutante pierde solo su ejercicio con su mensaje, cada equivalente obtiene todo (en una entrega con
+a lo más un equivalente por ejercicio) y cada delegación pierde su ejercicio con una observación que
+nombra la llamada."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def _resumen(asignacion: str, resultados: dict[str, dict]) -> dict:
     def caso(c):
         r = resultados[c.estudiante]
         mensaje = r["mensajes"].get(c.prueba, "")
-        return {"ejercicio": c.prueba, "perdidos": _perdidos(r), "estado": r["estado"],
+        return {"ejercicio": c.prueba, "perdidos": _perdidos(r), "estado": r["estado"], "entrega": r["estudiante"],
                 "nombra": bool(c.mensaje) and c.mensaje in mensaje and corpus.GENERICO not in c.mensaje}
     return {
         "solucion": _perdidos(resultados["solucion"]),
@@ -70,6 +71,15 @@ def test_cada_ejercicio_tiene_mutante_y_tres_equivalentes():
             equivalentes = [e for e in EQUIVALENTES if e.asignacion == asignacion and e.ejercicio == ejercicio]
             assert len(equivalentes) >= 3, f"{asignacion}: {ejercicio} tiene {len(equivalentes)} equivalentes (mínimo 3)"
     assert len(EQUIVALENTES) >= 120
+
+
+def test_cada_equivalente_va_en_un_grupo_con_a_lo_mas_uno_por_ejercicio():
+    for asignacion in ASIGNACIONES:
+        casos = [e for e in EQUIVALENTES if e.asignacion == asignacion]
+        grupos = corpus.agrupar_equivalentes(casos)
+        assert sorted(c.estudiante for g in grupos for c in g) == sorted(c.estudiante for c in casos)
+        assert all(len({c.ejercicio for c in g}) == len(g) for g in grupos), grupos
+        assert len(grupos) == max((sum(e.ejercicio == c.ejercicio for e in casos) for c in casos), default=0)
 
 
 @pytest.mark.parametrize("caso", MUTANTES + EQUIVALENTES + DELEGACIONES, ids=lambda c: f"{c.tipo}:{c}")
@@ -119,7 +129,7 @@ def test_mutante_pierde_solo_su_ejercicio(calificadas, mutante):
 def test_equivalente_obtiene_todo(calificadas, equivalente):
     r = calificadas(equivalente.asignacion)[equivalente.estudiante]
     assert r["estado"] == "calificada", r["observaciones"]
-    assert _perdidos(r) == [], f"una solución correcta perdió puntos: {r['mensajes']}"
+    assert _perdidos(r) == [], f"una solución correcta perdió puntos (calificada junto con {r['grupo']}): {r['mensajes']}"
 
 
 @pytest.mark.lento

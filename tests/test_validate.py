@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 import corpus
-from cuadernos import ASIGNACIONES, RAIZ, celdas_calificadas, leer
+from cuadernos import ASIGNACIONES, CUESTIONARIO, RAIZ, celdas_calificadas, leer
 
 MUTANTES = corpus.cargar("mutante")
 
@@ -40,8 +40,13 @@ def test_validate_aprueba_el_cuaderno_resuelto(resueltos, asignacion):
 @pytest.mark.parametrize("asignacion", [pytest.param(a, marks=pytest.mark.xdist_group(f"validate-{a}")) for a in ASIGNACIONES])
 def test_validate_de_cada_mutante(asignacion, tmp_path):
     """El cuaderno en blanco falla en cada celda calificada (el resuelto lo comprueba
-    ``test_validate_aprueba_el_cuaderno_resuelto``); se anota qué mutantes detecta Validate (el resumen de la sesión da la cuenta)."""
-    mutantes = [m for m in MUTANTES if m.asignacion == asignacion]
+    ``test_validate_aprueba_el_cuaderno_resuelto``); se anota qué mutantes detecta Validate (el resumen de la sesión da la cuenta).
+
+    De las respuestas equivocadas del cuestionario, que Validate no distingue a propósito, basta una por lección
+    para ver que Validate no revela la clave.
+    """
+    mutantes = [m for m in MUTANTES if m.asignacion == asignacion and not m.ejercicio.startswith(CUESTIONARIO)]
+    mutantes += [m for m in MUTANTES if m.asignacion == asignacion and m.ejercicio.startswith(CUESTIONARIO)][:1]
     publicado = RAIZ / "release" / asignacion / f"{asignacion}.ipynb"
     cuadernos = {"en_blanco": nbformat.read(str(publicado), as_version=4)}
     cuadernos |= {m.estudiante: corpus.cuaderno_de(m, asignacion) for m in mutantes}
@@ -50,6 +55,8 @@ def test_validate_de_cada_mutante(asignacion, tmp_path):
         str(m): {"ejercicio": m.prueba, "fallas": fallas[m.estudiante]} for m in mutantes
     })
     assert fallas["en_blanco"] == sorted(celdas_calificadas(leer(publicado))), fallas["en_blanco"]
+    reveladas = [str(m) for m in mutantes if m.ejercicio.startswith(CUESTIONARIO) and fallas[m.estudiante]]
+    assert not reveladas, f"Validate distingue una respuesta equivocada del cuestionario (¿viaja la clave?): {reveladas}"
 
 
 def test_validate_del_lab_espera_la_salida_con_la_maquina_cargada(tmp_path, monkeypatch):
