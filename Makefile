@@ -43,7 +43,7 @@ calificar-mi-trabajo: $(LISTO) caja
 ## test: instala lo necesario y corre todas las pruebas (en CI también instala lo del sistema y torch), un proceso
 ## de pytest-xdist por núcleo; cada módulo va entero a un proceso, los lentos primero (tests/conftest.py)
 test: $(LISTO) caja $(if $(CI),sistema torch)
-	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
+	$(PY) -m pytest -n 3 --dist loadfile --no-loadscope-reorder
 
 ## release: sincroniza cada lección con su gemelo de texto (jupytext) y regenera release/ con nbgrader
 release: $(LISTO)
