@@ -40,10 +40,12 @@ lab-instructor: $(LISTO)
 calificar-mi-trabajo: $(LISTO) caja
 	@$(PY) -m autograder mi-trabajo
 
-## test: instala lo necesario y corre todas las pruebas (en CI también instala lo del sistema y torch), un proceso
-## de pytest-xdist por núcleo; cada módulo va entero a un proceso, los lentos primero (tests/conftest.py)
+## test: instala lo necesario y corre todas las pruebas (en CI también instala lo del sistema y torch), con un
+## proceso de pytest-xdist más que núcleos (mientras uno espera a un núcleo de Jupyter o al navegador, los demás
+## calculan); cada módulo va entero a un proceso, los lentos primero (tests/conftest.py)
+PROCESOS_PRUEBAS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 test: $(LISTO) caja $(if $(CI),sistema torch)
-	$(PY) -m pytest -n 3 --dist loadfile --no-loadscope-reorder
+	$(PY) -m pytest -n $(PROCESOS_PRUEBAS) --dist loadfile --no-loadscope-reorder
 
 ## release: sincroniza cada lección con su gemelo de texto (jupytext) y regenera release/ con nbgrader
 release: $(LISTO)
