@@ -82,6 +82,11 @@ def _volcar_al_gradebook(raiz: Path, asignacion: str, resultados_: list[Resultad
     registrar(raiz, asignacion, resultados_)
 
 
+def _pide_reserva(numero: int, total: int, trabajadores: int) -> bool:
+    """¿La entrega ``numero`` (de ``total``, en orden) pide un núcleo de reserva? Las últimas, una por trabajador, no: no habrá quien lo use."""
+    return total - numero - 1 >= trabajadores
+
+
 def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limites: Limites = Limites(),
               estudiantes: list[str] | None = None, progreso=None, sin_aislamiento: bool = False) -> list[Resultado]:
     """Califica todas las entregas de ``asignacion`` en ``raiz/submitted``; devuelve y guarda los resultados.
@@ -183,13 +188,13 @@ def calificar(raiz: Path, asignacion: str, trabajadores: int | None = None, limi
                 rutas = revisar_entrega(estudiante)
                 if rutas:
                     pendientes[estudiante] = rutas
-                    # Las últimas entregas (una por trabajador) no piden núcleo de reserva: no habrá quien lo use.
-                    siguiente = len(todos) - numero - 1 >= trabajadores
-                    futuros[grupo.submit(trabajador.calificar_entrega, estudiante, asignacion, rutas, siguiente)] = estudiante
+                    futuros[grupo.submit(trabajador.calificar_entrega, estudiante, asignacion, rutas,
+                                         _pide_reserva(numero, len(todos), trabajadores))] = estudiante
             recoger(futuros)
         if pendientes:  # un trabajador murió: un segundo intento con un grupo nuevo
             with ProcessPoolExecutor(max_workers=min(trabajadores, len(pendientes)), **argumentos) as grupo:
-                recoger({grupo.submit(trabajador.calificar_entrega, e, asignacion, rutas, numero < len(pendientes) - trabajadores): e
+                recoger({grupo.submit(trabajador.calificar_entrega, e, asignacion, rutas,
+                                      _pide_reserva(numero, len(pendientes), trabajadores)): e
                          for numero, (e, rutas) in enumerate(pendientes.items())})
         for estudiante in list(pendientes):
             integrar(resultados_[estudiante], {"puntajes": {}, "mensajes": {}, "incidencias": [],

@@ -116,10 +116,7 @@ class GestorAislado(AsyncKernelManager):
     async def _async_kill_kernel(self, restart: bool = False) -> None:
         # bwrap interior y el núcleo mueren después que el bwrap exterior (el único que jupyter_client espera y
         # recoge): se anotan para que el proceso no termine mientras sigan vivos (ver ``esperar_moribundos``).
-        proceso = getattr(self.provisioner, "process", None)
-        if proceso is not None:
-            _recoger_moribundos()
-            _MORIBUNDOS.extend((pid, inicio) for pid in _descendientes(proceso.pid) if (inicio := _inicio(pid)))
+        _anotar_moribundos(getattr(self.provisioner, "process", None))
         await super()._async_kill_kernel(restart=restart)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
@@ -181,44 +178,46 @@ def _vivo(km: GestorAislado) -> bool:
 def _matar(km: GestorAislado) -> None:
     """Mata el núcleo y espera a que desaparezca todo su árbol (bwrap y lo de dentro mueren después que el bwrap exterior)."""
     proceso = getattr(getattr(km, "provisioner", None), "process", None)
-    arbol = _descendientes(proceso.pid) if proceso is not None else []
     try:
-        run_sync(km.shutdown_kernel)(now=True)
+        run_sync(km.shutdown_kernel)(now=True)  # pasa por GestorAislado._async_kill_kernel, que anota el árbol
     except Exception:  # noqa: BLE001 — ya muerto o el ciclo de eventos cerrado: al menos el proceso y su carpeta
         if proceso is not None and proceso.poll() is None:
+            _anotar_moribundos(proceso)
             proceso.kill()
         shutil.rmtree(km._base, ignore_errors=True)
-    fin = time.monotonic() + 5
-    while any(os.path.exists(f"/proc/{pid}") for pid in arbol) and time.monotonic() < fin:
-        time.sleep(0.02)
+    esperar_moribundos()
 
 
 #: Procesos de núcleos ya matados que quizá siguen muriendo: ``(pid, instante de arranque)`` (el pid solo no basta: se reúsa).
 _MORIBUNDOS: list[tuple[int, str]] = []
 
 
-def _inicio(pid: int) -> str | None:
-    """El instante de arranque de ``pid`` según ``/proc`` (``None`` si ya no existe o es un zombi)."""
+def _estado_e_inicio(pid: int) -> tuple[str, str] | None:
+    """El estado (``R``, ``S``, ``Z``…) y el instante de arranque de ``pid`` según ``/proc``; ``None`` si ya no está."""
     try:
         campos = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return None if campos[0] in ("Z", "X") else campos[19]
+        return campos[0], campos[19]
     except (OSError, IndexError):
         return None
 
 
-def _existe(pid: int, inicio: str) -> bool:
-    """¿Sigue en ``/proc`` (vivo o zombi) el proceso ``pid`` que arrancó en ``inicio``?"""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19] == inicio
-    except (OSError, IndexError):
-        return False
+def _anotar_moribundos(proceso) -> None:
+    """Anota el árbol vivo de ``proceso`` (el bwrap exterior de un núcleo) antes de matarlo."""
+    if proceso is None:
+        return
+    _recoger_moribundos()
+    for pid in _descendientes(proceso.pid):
+        datos = _estado_e_inicio(pid)
+        if datos and datos[0] not in ("Z", "X"):
+            _MORIBUNDOS.append((pid, datos[1]))
 
 
 def _recoger_moribundos() -> None:
     """Recoge los que ya murieron y son hijos de este proceso (lo son si lo adoptó, ver ``adoptar_huerfanos``)."""
     quedan = []
     for pid, inicio in _MORIBUNDOS:
-        if not _existe(pid, inicio):
+        datos = _estado_e_inicio(pid)
+        if datos is None or datos[1] != inicio:  # ya no está (vivo o zombi), o el pid es de otro proceso
             continue
         try:
             if os.waitpid(pid, os.WNOHANG)[0] == pid:
